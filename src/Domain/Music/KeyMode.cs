@@ -1,0 +1,7 @@
+namespace SithSynth.Domain.Music;
+
+public enum KeyMode
+{
+    Major,
+    Minor,
+}
