@@ -1,0 +1,30 @@
+using SithSynth.Domain.Analysis;
+using SithSynth.Domain.Music;
+
+namespace SithSynth.Domain.Requests;
+
+/// <summary>A validated request with every default filled in and every value parsed.</summary>
+public sealed record GenerationSpec(
+    string Model,
+    double Temperature,
+    double? TopP,
+    TimeSignature TimeSignature,
+    int Bars,
+    double? AverageValence,
+    IReadOnlyList<int>? ValencePerBar,
+    Density? UniformDensity,
+    IReadOnlyList<Density>? DensityPerBar,
+    Key Key,
+    int Tempo,
+    ulong Seed,
+    int Variations)
+{
+    public const string DefaultModel = "lstm";
+    public const double DefaultTemperature = 1.0;
+    public const string DefaultTimeSignature = "4/4";
+    public const int DefaultBars = 16;
+    public const int DefaultTempo = 100;
+    public const int DefaultVariations = 1;
+    public const double DefaultValence = 0;
+    public const Density DefaultDensity = Density.Med;
+}

@@ -1,0 +1,12 @@
+namespace SithSynth.Domain.Vocabulary;
+
+public enum TokenKind
+{
+    Pad,
+    Sos,
+    Eos,
+    Bar,
+    Chord,
+    Note,
+    Duration,
+}
