@@ -1,0 +1,33 @@
+using SithSynth.Domain.Analysis;
+using SithSynth.Domain.Conditioning;
+using SithSynth.Domain.Decoding;
+using SithSynth.Domain.Models;
+using SithSynth.Domain.Music;
+using SithSynth.Domain.Randomness;
+using SithSynth.Domain.Requests;
+
+namespace SithSynth.Domain.Generation;
+
+/// <summary>
+/// Writes one variation of a spec: plans the bar conditions, decodes a sheet in the model's home key (C major,
+/// or A minor for minor requests), moves it into the requested key and measures it. Variation i always uses the
+/// seed derived from the request's seed and i, so any variation can be regenerated alone, on any machine.
+/// </summary>
+public static class LeadSheetGenerator
+{
+    public static ulong VariationSeed(GenerationSpec spec, int variation) => SeededRandom.Derive(spec.Seed, (ulong)variation);
+
+    public static GeneratedSheet Generate(GenerationSpec spec, INextTokenModel model, int variation)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(variation);
+        var seed = VariationSeed(spec, variation);
+        var plan = ConditionPlanner.Plan(spec, seed);
+        var decoded = new ConstrainedDecoder(model).Decode(plan, new SamplingOptions(spec.Temperature, spec.TopP), seed);
+        var home = spec.Key.Mode == KeyMode.Major ? Key.CMajor : Key.Parse("Am");
+        var sheet = new LeadSheet(spec.TimeSignature, home, spec.Tempo, decoded.Measures)
+            .TransposeTo(spec.Key, spec.Key.TranspositionFromHome);
+        return new GeneratedSheet(
+            variation, seed, model.Name, sheet, plan, LeadSheetAnalyzer.Analyze(sheet),
+            decoded.Tokens.Tokens.Count - 1, decoded.Interventions, decoded.MaskedProbability);
+    }
+}

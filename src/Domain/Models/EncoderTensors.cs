@@ -1,0 +1,3 @@
+namespace SithSynth.Domain.Models;
+
+public sealed record EncoderTensors(string File, string Conditions, string Memory);

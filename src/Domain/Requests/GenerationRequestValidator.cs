@@ -1,0 +1,168 @@
+using System.Globalization;
+using SithSynth.Domain.Analysis;
+using SithSynth.Domain.Models;
+using SithSynth.Domain.Music;
+
+namespace SithSynth.Domain.Requests;
+
+/// <summary>
+/// Checks a request against the limits of the model it names and fills in defaults. Every problem is reported at
+/// once, each with the field's name as the request spells it. The model's card decides which meters and how many
+/// bars are possible.
+/// </summary>
+public static class GenerationRequestValidator
+{
+    public const int MinBars = 8;
+    public const double MinTemperature = 0.5;
+    public const double MaxTemperature = 1.5;
+    public const int MinTempo = 30;
+    public const int MaxTempo = 300;
+    public const int MaxVariations = 8;
+
+    /// <param name="request">What was asked.</param>
+    /// <param name="cards">The models on offer.</param>
+    /// <param name="newSeed">Chooses a seed when the request has none; called only then.</param>
+    public static RequestValidation Validate(GenerationRequest request, IReadOnlyCollection<ModelCard> cards, Func<ulong> newSeed)
+    {
+        var problems = new List<RequestProblem>();
+        void Problem(string field, string message) => problems.Add(new RequestProblem(field, message));
+
+        var modelName = request.Model ?? GenerationSpec.DefaultModel;
+        var card = cards.FirstOrDefault(c => c.Name == modelName);
+        if (card is null)
+        {
+            Problem("model", $"There is no model '{modelName}'; choose one of: {string.Join(", ", cards.Select(c => c.Name))}.");
+        }
+
+        var temperature = request.Temperature ?? GenerationSpec.DefaultTemperature;
+        if (!(temperature >= MinTemperature && temperature <= MaxTemperature))
+        {
+            Problem("temperature", $"Temperature must be between {MinTemperature} and {MaxTemperature}.");
+        }
+
+        if (request.TopP is { } topP && !(topP > 0 && topP <= 1))
+        {
+            Problem("topP", "Top-p must be greater than 0 and at most 1.");
+        }
+
+        var timeSignatureText = request.TimeSignature ?? GenerationSpec.DefaultTimeSignature;
+        if (!TimeSignature.TryParse(timeSignatureText, out var timeSignature))
+        {
+            Problem("timeSignature", $"'{timeSignatureText}' is not a time signature such as 4/4 or 6/8.");
+        }
+        else if (card is not null && !card.Conditions.Supports(timeSignature))
+        {
+            Problem("timeSignature", $"Model '{card.Name}' writes in {string.Join(", ", card.TimeSignatures)}, not {timeSignature}.");
+        }
+
+        var maxBars = card?.MaxBars ?? int.MaxValue;
+        var bars = request.Bars ?? GenerationSpec.DefaultBars;
+        if (bars < MinBars || bars > maxBars)
+        {
+            Problem("bars", card is null ? $"Bars must be at least {MinBars}." : $"Bars must be between {MinBars} and {maxBars} for model '{card.Name}'.");
+        }
+
+        var (average, valencePerBar) = Valence(request.Valence, bars, Problem);
+        var (uniform, densityPerBar) = DensityPlan(request.Density, bars, Problem);
+
+        var keyText = request.Key ?? "C";
+        if (!Key.TryParse(keyText, out var key))
+        {
+            Problem("key", $"'{keyText}' is not a key: write a tonic such as C, Eb or F# and add 'm' for minor (at most seven sharps or flats).");
+        }
+
+        var tempo = request.Tempo ?? GenerationSpec.DefaultTempo;
+        if (tempo is < MinTempo or > MaxTempo)
+        {
+            Problem("tempo", $"Tempo must be between {MinTempo} and {MaxTempo} beats per minute.");
+        }
+
+        var variations = request.Variations ?? GenerationSpec.DefaultVariations;
+        if (variations is < 1 or > MaxVariations)
+        {
+            Problem("variations", $"Variations must be between 1 and {MaxVariations}.");
+        }
+
+        if (problems.Count > 0)
+        {
+            return new RequestValidation(null, problems);
+        }
+
+        var spec = new GenerationSpec(
+            modelName, temperature, request.TopP, timeSignature, bars, average, valencePerBar, uniform, densityPerBar,
+            key, tempo, request.Seed ?? newSeed(), variations);
+        return new RequestValidation(spec, []);
+    }
+
+    private static (double? Average, IReadOnlyList<int>? PerBar) Valence(IReadOnlyList<double>? values, int bars, Action<string, string> problem)
+    {
+        if (values is null)
+        {
+            return (GenerationSpec.DefaultValence, null);
+        }
+
+        switch (values.Count)
+        {
+            case 0:
+                problem("valence", "Valence needs one average or one value per bar.");
+                return (null, null);
+            case 1:
+                if (!(values[0] >= -2 && values[0] <= 2))
+                {
+                    problem("valence", "Average valence must be between -2 and 2.");
+                }
+
+                return (values[0], null);
+        }
+
+        if (values.Count != bars)
+        {
+            problem("valence", string.Create(CultureInfo.InvariantCulture, $"A valence curve needs one value per bar: {bars} values, not {values.Count}."));
+        }
+
+        if (values.Any(v => !(v >= -2 && v <= 2) || v != Math.Round(v)))
+        {
+            problem("valence", "Each bar's valence must be a whole number from -2 to 2.");
+        }
+
+        return (null, values.Select(v => (int)Math.Clamp(Math.Round(v), -2, 2)).ToList());
+    }
+
+    private static (Density? Uniform, IReadOnlyList<Density>? PerBar) DensityPlan(IReadOnlyList<string>? values, int bars, Action<string, string> problem)
+    {
+        if (values is null)
+        {
+            return (GenerationSpec.DefaultDensity, null);
+        }
+
+        var parsed = new List<Density>(values.Count);
+        foreach (var value in values)
+        {
+            if (DensityNames.TryParse(value, out var density))
+            {
+                parsed.Add(density);
+            }
+            else
+            {
+                problem("density", $"'{value}' is not a density; use low, med or high.");
+                return (null, null);
+            }
+        }
+
+        switch (parsed.Count)
+        {
+            case 0:
+                problem("density", "Density needs one value or one value per bar.");
+                return (null, null);
+            case 1:
+                return (parsed[0], null);
+        }
+
+        if (parsed.Count != bars)
+        {
+            problem("density", string.Create(CultureInfo.InvariantCulture, $"A density list needs one value per bar: {bars} values, not {parsed.Count}."));
+        }
+
+        return (null, parsed);
+    }
+}
