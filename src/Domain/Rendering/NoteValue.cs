@@ -8,6 +8,9 @@ namespace SithSynth.Domain.Rendering;
 /// </summary>
 public sealed record NoteValue(string Type, Duration PlainLength, bool IsDotted, bool IsTriplet)
 {
+    // Longer notes than this many tied values do not occur in a bar of any meter we write.
+    private const int MaxTiedPieces = 8;
+
     // The MusicXML note types from breve to 64th, with their lengths in quarter notes.
     private static readonly (string Type, Duration Length)[] Types =
     [
@@ -71,9 +74,6 @@ public sealed record NoteValue(string Type, Duration PlainLength, bool IsDotted,
 
         throw new NotSupportedException($"{length} quarter notes cannot be written with up to {MaxTiedPieces} plain, dotted or triplet values at {divisions} divisions per quarter.");
     }
-
-    // Longer notes than this many tied values do not occur in a bar of any meter we write.
-    private const int MaxTiedPieces = 8;
 
     /// <summary>Every way to write <paramref name="remaining"/> units with exactly <paramref name="left"/> values, longest first.</summary>
     private static void Search((NoteValue Value, int Units)[] candidates, int remaining, int left, int from, List<(NoteValue Value, int Units)> chosen, ref List<(NoteValue Value, int Units)>? best)
