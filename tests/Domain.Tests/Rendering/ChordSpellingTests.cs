@@ -1,0 +1,19 @@
+using SithSynth.Domain.Music;
+using SithSynth.Domain.Rendering;
+
+namespace SithSynth.Domain.Tests.Rendering;
+
+public class ChordSpellingTests
+{
+    [Fact]
+    public void Chord_tones_are_spelled_by_interval_above_the_key_spelled_root()
+    {
+        var cMajor = Key.CMajor;
+        var e = ChordSymbol.Parse("E");
+
+        Assert.Equal(new SpelledPitch('G', 1), ChordSpelling.Tone(e, cMajor, 8)); // G#, where the key alone says Ab.
+        Assert.Equal(new SpelledPitch('A', -1), cMajor.Spell(8));
+        Assert.Equal(new SpelledPitch('B', -1), ChordSpelling.Tone(ChordSymbol.Parse("C/Bb"), cMajor, 10)); // A bass outside the chord: the key's spelling.
+        Assert.Equal(new SpelledPitch('E', 0), ChordSpelling.Tone(ChordSymbol.Parse("Dm9"), cMajor, 4)); // The ninth on the letter after the root.
+    }
+}

@@ -1,0 +1,369 @@
+using System.Globalization;
+using System.Text;
+using System.Xml.Linq;
+using SithSynth.Domain.Music;
+using SithSynth.Domain.Rendering;
+
+namespace SithSynth.Domain.Tests.Rendering;
+
+public class MusicXmlWriterTests
+{
+    private static readonly Dictionary<string, Duration> TypeLengths = new()
+    {
+        ["breve"] = Duration.Quarters(8),
+        ["whole"] = Duration.Quarters(4),
+        ["half"] = Duration.Quarters(2),
+        ["quarter"] = Duration.Quarters(1),
+        ["eighth"] = new Duration(1, 2),
+        ["16th"] = new Duration(1, 4),
+        ["32nd"] = new Duration(1, 8),
+        ["64th"] = new Duration(1, 16),
+    };
+
+    [Theory]
+    [MemberData(nameof(SampleLeadSheets.Names), MemberType = typeof(SampleLeadSheets))]
+    public void Every_meter_is_valid_against_the_MusicXML_4_0_schema(string name)
+    {
+        var bytes = MusicXmlWriter.ToBytes(MusicXmlWriter.Write(SampleLeadSheets.All[name], name, new DateOnly(2025, 1, 2)));
+
+        Assert.Empty(MusicXmlSchema.Problems(bytes));
+    }
+
+    [Fact]
+    public void The_schema_check_catches_elements_out_of_order()
+    {
+        var score = Write("3/4 in F");
+        var note = score.Descendants("note").First(n => n.Element("type") is not null);
+        var type = note.Element("type")!;
+        type.Remove();
+        note.AddFirst(type);
+
+        Assert.NotEmpty(MusicXmlSchema.Problems(MusicXmlWriter.ToBytes(score)));
+    }
+
+    [Theory]
+    [InlineData("4/4 in Eb", 12, -3, "major", 4, 4, 5)]
+    [InlineData("3/4 in F", 2, -1, "major", 3, 4, 5)]
+    [InlineData("2/4 in F#m", 12, 3, "minor", 2, 4, 4)]
+    [InlineData("2/2 in C", 3, 0, "major", 2, 2, 4)]
+    [InlineData("6/8 in Dm", 2, -1, "minor", 6, 8, 4)]
+    [InlineData("12/8 in Gb", 2, -6, "major", 12, 8, 3)]
+    public void The_first_bar_sets_divisions_key_meter_two_staves_clefs_and_tempo(string name, int divisions, int fifths, string mode, int beats, int beatType, int bars)
+    {
+        var score = Write(name);
+        var measures = score.Descendants("measure").ToList();
+        var attributes = measures[0].Element("attributes")!;
+
+        Assert.Equal(bars, measures.Count);
+        Assert.Equal(Enumerable.Range(1, bars).Select(n => n.ToString(CultureInfo.InvariantCulture)), measures.Select(m => (string)m.Attribute("number")!));
+        Assert.Equal(divisions, (int)attributes.Element("divisions")!);
+        Assert.Equal(fifths, (int)attributes.Element("key")!.Element("fifths")!);
+        Assert.Equal(mode, (string)attributes.Element("key")!.Element("mode")!);
+        Assert.Equal(beats, (int)attributes.Element("time")!.Element("beats")!);
+        Assert.Equal(beatType, (int)attributes.Element("time")!.Element("beat-type")!);
+        Assert.Equal(2, (int)attributes.Element("staves")!);
+        Assert.Equal(["G2", "F4"], attributes.Elements("clef").Select(c => (string)c.Element("sign")! + (string)c.Element("line")!));
+        var tempo = measures[0].Element("direction")!;
+        Assert.Equal(SampleLeadSheets.All[name].Tempo, (int)tempo.Descendants("per-minute").Single());
+        Assert.Equal(SampleLeadSheets.All[name].Tempo, (int)tempo.Element("sound")!.Attribute("tempo")!);
+        Assert.All(measures.Skip(1), m => Assert.Null(m.Element("attributes")));
+        Assert.Equal("light-heavy", (string)measures[^1].Element("barline")!.Element("bar-style")!);
+        Assert.All(measures.SkipLast(1), m => Assert.Null(m.Element("barline")));
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleLeadSheets.Names), MemberType = typeof(SampleLeadSheets))]
+    public void Each_staff_fills_each_bar_exactly_and_the_backup_returns_to_the_downbeat(string name)
+    {
+        var sheet = SampleLeadSheets.All[name];
+        var score = Write(name);
+        var divisions = (int)score.Descendants("divisions").Single();
+        var bar = (int)sheet.TimeSignature.BarLength.ToTicks(divisions);
+
+        foreach (var measure in score.Descendants("measure"))
+        {
+            var onset = 0;
+            foreach (var element in measure.Elements())
+            {
+                // Notes stacked with <chord/> sound with the note before them and take no time of their own.
+                onset += element.Name.LocalName switch
+                {
+                    "note" when element.Element("chord") is null => (int)element.Element("duration")!,
+                    "backup" => -(int)element.Element("duration")!,
+                    _ => 0,
+                };
+                Assert.InRange(onset, 0, bar);
+            }
+
+            Assert.Equal(bar, StaffLength(measure, MusicXmlWriter.MelodyStaff));
+            Assert.Equal(bar, StaffLength(measure, MusicXmlWriter.ChordStaff));
+            Assert.Equal(bar, (int)measure.Element("backup")!.Element("duration")!);
+            Assert.All(Notes(measure, MusicXmlWriter.MelodyStaff), n => Assert.Equal(MusicXmlWriter.MelodyVoice, (int)n.Element("voice")!));
+            Assert.All(Notes(measure, MusicXmlWriter.ChordStaff), n => Assert.Equal(MusicXmlWriter.ChordVoice, (int)n.Element("voice")!));
+            Assert.True(
+                measure.Elements().TakeWhile(e => e.Name != "backup").Where(e => e.Name == "note").All(n => (int)n.Element("staff")! == MusicXmlWriter.MelodyStaff),
+                "Staff 1 is written before the backup and staff 2 after it.");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleLeadSheets.Names), MemberType = typeof(SampleLeadSheets))]
+    public void Every_note_type_dot_and_triplet_mark_agrees_with_its_duration(string name)
+    {
+        var score = Write(name);
+        var divisions = (int)score.Descendants("divisions").Single();
+
+        foreach (var note in score.Descendants("note").Where(n => n.Element("type") is not null))
+        {
+            var plain = TypeLengths[(string)note.Element("type")!];
+            var dotted = note.Element("dot") is not null;
+            var modification = note.Element("time-modification");
+            if (modification is not null)
+            {
+                Assert.Equal(3, (int)modification.Element("actual-notes")!);
+                Assert.Equal(2, (int)modification.Element("normal-notes")!);
+            }
+
+            var written = new Duration(
+                plain.Numerator * divisions * (dotted ? 3 : 1) * (modification is not null ? 2 : 1),
+                plain.Denominator * (dotted ? 2 : 1) * (modification is not null ? 3 : 1));
+            Assert.Equal(Duration.Quarters((int)note.Element("duration")!), written);
+        }
+    }
+
+    [Fact]
+    public void Triplets_are_marked_three_in_the_time_of_two()
+    {
+        var score = Write("4/4 in Eb");
+        var triplets = Notes(score.Root!, MusicXmlWriter.MelodyStaff).Where(n => n.Element("time-modification") is not null).ToList();
+
+        // Three triplet eighths in bar 2, three triplet quarters in bar 3.
+        Assert.Equal(["eighth:4", "eighth:4", "eighth:4", "quarter:8", "quarter:8", "quarter:8"], triplets.Select(n => $"{(string)n.Element("type")!}:{(int)n.Element("duration")!}"));
+        Assert.Equal(["half:4", "half:4", "half:4"], Notes(Write("2/2 in C").Root!, MusicXmlWriter.MelodyStaff)
+            .Where(n => n.Element("time-modification") is not null)
+            .Select(n => $"{(string)n.Element("type")!}:{(int)n.Element("duration")!}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleLeadSheets.Names), MemberType = typeof(SampleLeadSheets))]
+    public void Every_tie_start_is_answered_by_a_tie_stop_on_the_same_pitches(string name)
+    {
+        var score = Write(name);
+        foreach (var measure in score.Descendants("measure"))
+        {
+            foreach (var staff in new[] { MusicXmlWriter.MelodyStaff, MusicXmlWriter.ChordStaff })
+            {
+                var sounds = Sounds(measure, staff);
+                for (var i = 0; i < sounds.Count; i++)
+                {
+                    foreach (var note in sounds[i])
+                    {
+                        var ties = note.Elements("tie").Select(t => (string)t.Attribute("type")!).ToList();
+                        var tied = note.Element("notations")?.Elements("tied").Select(t => (string)t.Attribute("type")!).ToList() ?? [];
+                        Assert.Equal(ties, tied);
+                    }
+
+                    var starts = sounds[i].Where(n => HasTie(n, "start")).Select(PitchName).ToList();
+                    if (starts.Count > 0)
+                    {
+                        Assert.Equal(sounds[i].Select(PitchName), starts);
+                        Assert.True(i + 1 < sounds.Count, "A tie must not run past the barline: each bar restates its notes.");
+                        Assert.Equal(starts, sounds[i + 1].Where(n => HasTie(n, "stop")).Select(PitchName));
+                    }
+
+                    var stops = sounds[i].Count(n => HasTie(n, "stop"));
+                    Assert.True(stops == 0 || (i > 0 && sounds[i - 1].All(n => HasTie(n, "start"))), "A tie stop must follow a tie start.");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void A_length_no_single_value_can_show_is_written_as_tied_values()
+    {
+        var lastBar = Write("4/4 in Eb").Descendants("measure").Last();
+        var melody = Notes(lastBar, MusicXmlWriter.MelodyStaff)
+            .Select(n => $"{PitchName(n)} {(string)n.Element("type")!}{(n.Element("dot") is null ? "" : ".")} {string.Join('+', n.Elements("tie").Select(t => (string)t.Attribute("type")!))}")
+            .ToList();
+
+        // 5/2 from the downbeat: a half tied to an eighth, so the middle of the bar stays visible; then a repeated Eb.
+        Assert.Equal(["E-1/4 half start", "E-1/4 eighth stop", "E-1/4 quarter. "], melody);
+    }
+
+    [Theory]
+    [InlineData("4/4 in Eb", new[] { "Ebmaj7", "Cm7", "Fm7", "Bb7", "Eb/G", "Ab", "N.C.", "Ab", "Eb" })]
+    [InlineData("3/4 in F", new[] { "F", "Bb", "Gm7", "C7", "N.C.", "F/A" })]
+    [InlineData("2/4 in F#m", new[] { "F#m", "C#7", "Bm/D", "F#m" })]
+    [InlineData("2/2 in C", new[] { "C", "Am/G", "Dm7", "G7", "C/E" })]
+    [InlineData("6/8 in Dm", new[] { "Dm", "A7", "Bb", "Gm", "Dm" })]
+    [InlineData("12/8 in Gb", new[] { "Gb", "Cb", "Db7", "Gb" })]
+    public void Chord_symbols_are_spelled_in_the_key_at_each_change_and_restated_each_bar(string name, string[] expected)
+    {
+        var harmonies = Write(name).Descendants("harmony").ToList();
+
+        Assert.Equal(expected, harmonies.Select(ChordName));
+        Assert.All(harmonies, h => Assert.Equal(MusicXmlWriter.MelodyStaff, (int)h.Element("staff")!));
+        Assert.All(harmonies, h => Assert.Equal(
+            ["root", "kind", .. h.Element("bass") is null ? Array.Empty<string>() : ["bass"], "staff"],
+            h.Elements().Select(e => e.Name.LocalName)));
+    }
+
+    [Fact]
+    public void Each_chord_symbol_stands_just_before_the_melody_note_or_rest_where_the_chord_changes()
+    {
+        var bar = Write("4/4 in Eb").Descendants("measure").ElementAt(1);
+        var sequence = bar.Elements()
+            .TakeWhile(e => e.Name != "backup")
+            .Select(e => e.Name == "harmony" ? "[" + ChordName(e) + "]" : e.Element("rest") is not null ? "rest" : PitchName(e));
+
+        Assert.Equal(["[Cm7]", "C5", "B-1/4", "G4", "rest", "[Fm7]", "A-1/4", "G4", "[Bb7]", "F4"], sequence);
+    }
+
+    [Fact]
+    public void Chord_kinds_carry_their_MusicXML_value_and_the_written_suffix()
+    {
+        var kinds = Write("4/4 in Eb").Descendants("kind").Select(k => $"{(string)k.Attribute("text")!}={k.Value}").Distinct();
+
+        Assert.Equal(["maj7=major-seventh", "m7=minor-seventh", "7=dominant", "=major", "N.C.=none"], kinds);
+    }
+
+    [Fact]
+    public void The_chord_staff_stacks_each_voicing_and_holds_it_while_the_chord_lasts()
+    {
+        var bar = Write("4/4 in Eb").Descendants("measure").ElementAt(2);
+        var chords = Sounds(bar, MusicXmlWriter.ChordStaff)
+            .Select(s => string.Join(' ', s.Select(PitchName)) + " " + (string)s[0].Element("type")! + (s[0].Element("dot") is null ? "" : "."))
+            .ToList();
+
+        // Eb/G for two beats with G3 below the Eb triad (the slash bass), then Ab for the rest of the bar.
+        Assert.Equal(["G3 E-1/4 G4 B-1/4 half", "A-1/3 C4 E-1/4 half"], chords);
+    }
+
+    [Fact]
+    public void No_chord_and_a_silent_bar_are_rests_on_the_chord_staff()
+    {
+        var measures = Write("3/4 in F").Descendants("measure").ToList();
+        var silent = measures[3].Elements("note").ToList();
+
+        Assert.Equal(2, silent.Count);
+        Assert.All(silent, n => Assert.Equal("yes", (string)n.Element("rest")!.Attribute("measure")!));
+        Assert.Equal([1, 2], silent.Select(n => (int)n.Element("staff")!));
+        var ncBeat = Write("4/4 in Eb").Descendants("measure").ElementAt(3);
+        Assert.Equal("rest quarter", string.Join('|', Notes(ncBeat, MusicXmlWriter.ChordStaff).Take(1).Select(n => $"{(n.Element("rest") is null ? "note" : "rest")} {(string)n.Element("type")!}")));
+    }
+
+    [Fact]
+    public void Sharps_in_a_minor_key_are_spelled_with_the_octave_of_their_letter()
+    {
+        var score = Write("2/4 in F#m");
+        var melody = Notes(score.Root!, MusicXmlWriter.MelodyStaff).Where(n => n.Element("pitch") is not null).Select(PitchName).ToList();
+        var c7 = Sounds(score.Descendants("measure").ElementAt(1), MusicXmlWriter.ChordStaff)[0].Select(PitchName);
+
+        // MIDI 60 is the leading tone of C# written B#3 (not C4); MIDI 65 is E#4, the leading tone of F#.
+        Assert.Equal(["F+1/4", "E+1/4", "F+1/4", "C+1/4", "B+1/3", "C+1/4", "G+1/4", "D4", "E4", "F+1/4"], melody);
+        Assert.Equal(["C+1/4", "E+1/4", "G+1/4", "B4"], c7);
+    }
+
+    [Fact]
+    public void Flats_in_Gb_spell_Cb_in_the_octave_above_B()
+    {
+        var score = Write("12/8 in Gb");
+        var melody = Notes(score.Root!, MusicXmlWriter.MelodyStaff).Select(PitchName).ToList();
+        var cb = Sounds(score.Descendants("measure").ElementAt(1), MusicXmlWriter.ChordStaff)[0].Select(PitchName);
+
+        Assert.Equal("C-1/5", melody[3]);
+        Assert.Equal(["C-1/4", "E-1/4", "G-1/4"], cb);
+        Assert.Equal("whole.", Notes(score.Descendants("measure").Last(), MusicXmlWriter.MelodyStaff).Select(n => (string)n.Element("type")! + (n.Element("dot") is null ? "" : ".")).Single());
+    }
+
+    [Fact]
+    public void The_header_names_the_work_the_software_and_the_part_and_the_doctype_is_partwise_4_0()
+    {
+        var score = MusicXmlWriter.Write(SampleLeadSheets.All["3/4 in F"], "Sunny tune", new DateOnly(2025, 3, 4));
+
+        Assert.Equal("score-partwise", score.DocumentType!.Name);
+        Assert.Equal("-//Recordare//DTD MusicXML 4.0 Partwise//EN", score.DocumentType.PublicId);
+        Assert.Equal("4.0", (string)score.Root!.Attribute("version")!);
+        Assert.Equal("Sunny tune", (string)score.Root.Element("work")!.Element("work-title")!);
+        Assert.Equal("Sith Synth", (string)score.Descendants("software").Single());
+        Assert.Equal("2025-03-04", (string)score.Descendants("encoding-date").Single());
+        Assert.Equal(MusicXmlWriter.PartName, (string)score.Descendants("part-name").Single());
+        Assert.Empty(MusicXmlWriter.Write(SampleLeadSheets.All["3/4 in F"], "Sunny tune").Descendants("encoding-date"));
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleLeadSheets.Names), MemberType = typeof(SampleLeadSheets))]
+    public void The_same_sheet_always_gives_the_same_UTF8_bytes_without_a_byte_order_mark(string name)
+    {
+        var sheet = SampleLeadSheets.All[name];
+        var first = MusicXmlWriter.ToBytes(MusicXmlWriter.Write(sheet, name));
+        var second = MusicXmlWriter.ToBytes(MusicXmlWriter.Write(sheet with { Measures = [.. sheet.Measures] }, name));
+
+        Assert.Equal(first, second);
+        var text = Encoding.UTF8.GetString(first);
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE score-partwise PUBLIC", text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\r', text);
+    }
+
+    private static XDocument Write(string name) => MusicXmlWriter.Write(SampleLeadSheets.All[name], name);
+
+    private static List<XElement> Notes(XElement scope, int staff) =>
+        scope.Descendants("note").Where(n => (int)n.Element("staff")! == staff).ToList();
+
+    private static int StaffLength(XElement measure, int staff) =>
+        Notes(measure, staff).Where(n => n.Element("chord") is null).Sum(n => (int)n.Element("duration")!);
+
+    /// <summary>The staff's notes grouped into what sounds together: a note and the &lt;chord/&gt; notes stacked on it.</summary>
+    private static List<List<XElement>> Sounds(XElement measure, int staff)
+    {
+        var sounds = new List<List<XElement>>();
+        foreach (var note in Notes(measure, staff))
+        {
+            if (note.Element("chord") is null)
+            {
+                sounds.Add([]);
+            }
+
+            sounds[^1].Add(note);
+        }
+
+        return sounds;
+    }
+
+    private static bool HasTie(XElement note, string type) => note.Elements("tie").Any(t => (string)t.Attribute("type")! == type);
+
+    /// <summary>"B+1/3" for B#3, "E-1/4" for Eb4, "G4": step, alteration where there is one, octave.</summary>
+    private static string PitchName(XElement note)
+    {
+        var pitch = note.Element("pitch");
+        if (pitch is null)
+        {
+            return "rest";
+        }
+
+        var alter = (int?)pitch.Element("alter");
+        return (string)pitch.Element("step")! + (alter is { } a ? $"{a:+0;-0}/" : "") + (string)pitch.Element("octave")!;
+    }
+
+    private static string ChordName(XElement harmony)
+    {
+        var kind = harmony.Element("kind")!;
+        if (kind.Value == "none")
+        {
+            return (string)kind.Attribute("text")!;
+        }
+
+        var root = harmony.Element("root")!;
+        var bass = harmony.Element("bass");
+        return Spelled((string)root.Element("root-step")!, (int?)root.Element("root-alter"))
+            + (string)kind.Attribute("text")!
+            + (bass is null ? "" : "/" + Spelled((string)bass.Element("bass-step")!, (int?)bass.Element("bass-alter")));
+    }
+
+    private static string Spelled(string step, int? alter) => step + (alter switch
+    {
+        null or 0 => "",
+        > 0 => new string('#', alter.Value),
+        < 0 => new string('b', -alter.Value),
+    });
+}
