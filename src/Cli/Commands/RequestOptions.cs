@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Globalization;
+using SithSynth.Domain.Models;
+using SithSynth.Domain.Requests;
+
+namespace SithSynth.Cli.Commands;
+
+/// <summary>One option per request field, named after it in kebab-case, and the models folder.</summary>
+internal sealed class RequestOptions
+{
+    public Option<string?> Model { get; } = new("--model") { Description = "Model to write with: lstm or transformer (default lstm), or any model in --models-dir." };
+
+    public Option<double?> Temperature { get; } = new("--temperature") { Description = "Sampling temperature, 0.5 to 1.5 (default 1.0): higher is more adventurous." };
+
+    public Option<double?> TopP { get; } = new("--top-p") { Description = "Nucleus sampling: draw only from the most likely tokens that make up this share, 0 to 1." };
+
+    public Option<string?> TimeSignature { get; } = new("--time-signature") { Description = "Meter: 4/4, 3/4, 2/4, 2/2, 6/8 or 12/8 (default 4/4)." };
+
+    public Option<int?> Bars { get; } = new("--bars") { Description = "Number of bars, 8 to 40 (default 16)." };
+
+    public Option<string?> Valence { get; } = new("--valence") { Description = "Mood from -2 (sad) to 2 (happy): one average such as 1 or 0.5, or one whole number per bar such as -2,-1,0,1,... (default 0)." };
+
+    public Option<string?> Density { get; } = new("--density") { Description = "Notes per bar: low, med or high, or one per bar such as low,med,high,... (default med)." };
+
+    public Option<string?> Key { get; } = new("--key") { Description = "Key: C, Eb, F#m, Bbm... (default C)." };
+
+    public Option<int?> Tempo { get; } = new("--tempo") { Description = "Beats per minute, 30 to 300 (default 100)." };
+
+    public Option<ulong?> Seed { get; } = new("--seed") { Description = "Seed that fixes every random choice; the same seed writes the same files. Chosen and printed when absent." };
+
+    public Option<int?> Variations { get; } = new("--variations") { Description = "How many different sheets to write, 1 to 8 (default 1)." };
+
+    public Option<DirectoryInfo?> ModelsDirectory { get; } = new("--models-dir") { Description = "Folder of models (one sub-folder with a model.json each). Default: the models shipped with sithsynth." };
+
+    public IEnumerable<Option> All => [Model, Temperature, TopP, TimeSignature, Bars, Valence, Density, Key, Tempo, Seed, Variations, ModelsDirectory];
+
+    public GenerationRequest Read(ParseResult result) => new()
+    {
+        Model = result.GetValue(Model),
+        Temperature = result.GetValue(Temperature),
+        TopP = result.GetValue(TopP),
+        TimeSignature = result.GetValue(TimeSignature),
+        Bars = result.GetValue(Bars),
+        Valence = List(result.GetValue(Valence), "--valence", text => (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v), v)),
+        Density = List(result.GetValue(Density), "--density", text => (text.Length > 0, text)),
+        Key = result.GetValue(Key),
+        Tempo = result.GetValue(Tempo),
+        Seed = result.GetValue(Seed),
+        Variations = result.GetValue(Variations),
+    };
+
+    public ModelCatalog Catalog(ParseResult result)
+    {
+        var directory = result.GetValue(ModelsDirectory)?.FullName ?? ModelCatalog.DefaultDirectory;
+        try
+        {
+            return ModelCatalog.Load(directory);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new CommandLineException(e.Message);
+        }
+    }
+
+    /// <summary>Validates against the catalogue; refused requests become one line naming each option and its problem.</summary>
+    public static GenerationSpec Validate(GenerationRequest request, ModelCatalog catalog)
+    {
+        var validation = GenerationRequestValidator.Validate(request, catalog.Cards, NewSeed);
+        if (validation.Spec is { } spec)
+        {
+            return spec;
+        }
+
+        var refused = catalog.Refused.TryGetValue(request.Model ?? GenerationSpec.DefaultModel, out var reason) ? $" ({reason})" : "";
+        throw new CommandLineException(
+            "invalid request: " + string.Join("; ", validation.Problems.Select(p => $"--{Kebab(p.Field)}: {p.Message}")) + refused,
+            CommandLine.Usage);
+    }
+
+    private static ulong NewSeed() => BitConverter.ToUInt64(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+
+    private static List<T>? List<T>(string? text, string option, Func<string, (bool Ok, T Value)> parse)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var values = new List<T>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var (ok, value) = parse(part);
+            values.Add(ok ? value : throw new CommandLineException($"{option}: '{part}' is not a valid value.", CommandLine.Usage));
+        }
+
+        return values;
+    }
+
+    private static string Kebab(string field) => string.Concat(field.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
+}

@@ -1,0 +1,10 @@
+using System.CommandLine;
+using SithSynth.Cli;
+using SithSynth.Cli.Commands;
+
+var root = new RootCommand("Sith Synth: neural lead sheets (melody and chord symbols) as MIDI and MusicXML.")
+{
+    GenerateCommand.Create(),
+};
+
+return CommandLine.Run(root, args);

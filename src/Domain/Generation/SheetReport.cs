@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SithSynth.Domain.Analysis;
+using SithSynth.Domain.Conditioning;
+using SithSynth.Domain.Requests;
+
+namespace SithSynth.Domain.Generation;
+
+/// <summary>
+/// The JSON that travels beside each sheet's MIDI and MusicXML: what was asked, the seed that reproduces it, the
+/// plan the model was given, and what the sheet measures as.
+/// </summary>
+public static class SheetReport
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static byte[] ToJson(GenerationSpec spec, GeneratedSheet sheet) => JsonSerializer.SerializeToUtf8Bytes(Describe(spec, sheet), Json);
+
+    public static object Describe(GenerationSpec spec, GeneratedSheet sheet) => new
+    {
+        model = sheet.Model,
+        variation = sheet.Variation + 1,
+        requestSeed = spec.Seed,
+        variationSeed = sheet.Seed,
+        request = new
+        {
+            model = spec.Model,
+            temperature = spec.Temperature,
+            topP = spec.TopP,
+            timeSignature = spec.TimeSignature.ToString(),
+            bars = spec.Bars,
+            valence = spec.ValencePerBar?.Select(v => (double)v).ToArray() ?? [spec.AverageValence ?? 0],
+            density = spec.DensityPerBar?.Select(DensityNames.Name).ToArray() ?? [DensityNames.Name(spec.UniformDensity ?? Density.Med)],
+            key = spec.Key.ToString(),
+            tempo = spec.Tempo,
+            seed = spec.Seed,
+            variations = spec.Variations,
+        },
+        plan = sheet.Plan.Select((c, i) => new { bar = i + 1, phrase = PhrasePlan.Name(c.Phrase), valence = c.Valence, density = DensityNames.Name(c.Density) }),
+        analysis = new
+        {
+            averageValence = sheet.Analysis.AverageValence,
+            lowestPitch = sheet.Analysis.LowestPitch,
+            highestPitch = sheet.Analysis.HighestPitch,
+            pitchRange = sheet.Analysis.PitchRange,
+            inKeyRatio = sheet.Analysis.InKeyRatio,
+            restRatio = sheet.Analysis.RestRatio,
+            bars = sheet.Analysis.Bars.Select((b, i) => new { bar = i + 1, valence = b.Valence, rawValence = b.RawValence, notes = b.Notes, density = DensityNames.Name(b.Density) }),
+        },
+        decoding = new { steps = sheet.Steps, interventions = sheet.Interventions, maskedProbability = Math.Round(sheet.MaskedProbability, 6) },
+    };
+}
