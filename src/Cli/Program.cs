@@ -5,6 +5,7 @@ using SithSynth.Cli.Commands;
 var root = new RootCommand("Sith Synth: neural lead sheets (melody and chord symbols) as MIDI and MusicXML.")
 {
     GenerateCommand.Create(),
+    CheckModelCommand.Create(),
 };
 
 return CommandLine.Run(root, args);
