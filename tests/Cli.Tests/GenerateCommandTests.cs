@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using NAudio.Midi;
+
+namespace SithSynth.Cli.Tests;
+
+public class GenerateCommandTests
+{
+    [Theory]
+    [InlineData("lstm")]
+    [InlineData("transformer")]
+    public void Writes_midi_musicxml_and_a_report_that_agree_with_the_request(string model)
+    {
+        var folder = Sithsynth.NewFolder();
+
+        var run = Sithsynth.Run("generate", "--model", model, "--bars", "12", "--time-signature", "3/4", "--key", "Bb", "--tempo", "84", "--valence", "1", "--seed", "2024", "--out", folder);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var midi = new MidiFile(Path.Combine(folder, "leadsheet.mid"), strictChecking: true);
+        var lastTick = midi.Events.SelectMany(track => track).Max(e => e.AbsoluteTime);
+        Assert.Equal(12 * 3 * midi.DeltaTicksPerQuarterNote, lastTick);
+
+        var score = XDocument.Load(Path.Combine(folder, "leadsheet.musicxml"));
+        Assert.Equal(12, score.Descendants("measure").Count());
+        Assert.Equal("-2", score.Descendants("fifths").First().Value);
+
+        using var report = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "leadsheet.json")));
+        Assert.Equal(2024UL, report.RootElement.GetProperty("requestSeed").GetUInt64());
+        Assert.Equal(12, report.RootElement.GetProperty("analysis").GetProperty("bars").GetArrayLength());
+        Assert.Contains("seed 2024", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_seed_writes_identical_bytes_in_separate_runs()
+    {
+        var first = Sithsynth.NewFolder();
+        var second = Sithsynth.NewFolder();
+        string[] args = ["generate", "--bars", "16", "--valence", "-1", "--density", "high", "--key", "F#m", "--seed", "99", "--variations", "2"];
+
+        Assert.Equal(0, Sithsynth.Run([.. args, "--out", first]).ExitCode);
+        Assert.Equal(0, Sithsynth.Run([.. args, "--out", second]).ExitCode);
+
+        var files = Directory.GetFiles(first).Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(["leadsheet-2.json", "leadsheet-2.mid", "leadsheet-2.musicxml", "leadsheet.json", "leadsheet.mid", "leadsheet.musicxml"], files);
+        foreach (var file in files)
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(first, file!)), File.ReadAllBytes(Path.Combine(second, file!)));
+        }
+
+        Assert.NotEqual(File.ReadAllBytes(Path.Combine(first, "leadsheet.mid")), File.ReadAllBytes(Path.Combine(first, "leadsheet-2.mid")));
+    }
+
+    [Fact]
+    public void Several_invalid_fields_are_one_line_naming_each_option()
+    {
+        var folder = Sithsynth.NewFolder();
+
+        var run = Sithsynth.Run("generate", "--bars", "3", "--key", "H", "--tempo", "5", "--time-signature", "5/4", "--out", folder);
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("sithsynth: invalid request:", line, StringComparison.Ordinal);
+        foreach (var option in new[] { "--bars", "--key", "--tempo", "--time-signature" })
+        {
+            Assert.Contains(option + ":", line, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(Directory.GetFiles(folder));
+    }
+
+    [Theory]
+    [InlineData("--bars", "many")]
+    [InlineData("--seed", "-4")]
+    [InlineData("--valence", "1,x")]
+    [InlineData("--colour", "red")]
+    public void Malformed_options_are_one_line_and_exit_code_two(string option, string value)
+    {
+        var run = Sithsynth.Run("generate", option, value, "--out", Sithsynth.NewFolder());
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_models_folder_is_reported_plainly()
+    {
+        var run = Sithsynth.Run("generate", "--models-dir", "/nonexistent/models", "--out", Sithsynth.NewFolder());
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("sithsynth: The models folder '/nonexistent/models' does not exist.", run.Error.Trim());
+    }
+
+    [Fact]
+    public void Help_lists_every_request_option()
+    {
+        var run = Sithsynth.Run("generate", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (var option in new[] { "--model", "--temperature", "--time-signature", "--bars", "--valence", "--density", "--key", "--tempo", "--seed", "--variations", "--out" })
+        {
+            Assert.Contains(option, run.Out, StringComparison.Ordinal);
+        }
+    }
+}
