@@ -7,7 +7,7 @@ namespace SithSynth.Domain.Decoding;
 /// sampling. Hostile scores are tamed rather than trusted: NaN counts as impossible, +∞ as certain, and when no
 /// allowed token has any probability the draw is uniform over the allowed ones. Buffers are reused between draws.
 /// </summary>
-internal sealed class MaskedSampler(int vocabularySize, SamplingOptions options)
+public sealed class MaskedSampler(int vocabularySize, SamplingOptions options)
 {
     private readonly double[] _weights = new double[vocabularySize];
     private readonly List<int> _nucleus = new(vocabularySize);

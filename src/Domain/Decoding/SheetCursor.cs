@@ -40,10 +40,10 @@ public sealed class SheetCursor
     /// <summary>The onset, in model units, the model is told for the next token: a bar token is told the bar's end.</summary>
     public long OnsetInput => Math.Min(Onset.ToTicks(_onsetResolution), _maxOnset - 1);
 
-    /// <summary>Moves past <paramref name="token"/>; a token that breaks the grammar is a bug in the caller.</summary>
-    public void Advance(DecoderToken token)
+    /// <summary>True when <paramref name="token"/> may come next: the right slot, and a duration that fits the bar.</summary>
+    public bool Accepts(DecoderToken token)
     {
-        var expected = token.Kind switch
+        var slot = token.Kind switch
         {
             TokenKind.Chord => Slot.Chord,
             TokenKind.Note => Slot.Note,
@@ -52,7 +52,13 @@ public sealed class SheetCursor
             TokenKind.Eos => Slot.Eos,
             _ => Slot.Done,
         };
-        if (expected != Next || (token.Kind == TokenKind.Duration && token.Duration > Remaining))
+        return slot == Next && slot != Slot.Done && (token.Kind != TokenKind.Duration || token.Duration <= Remaining);
+    }
+
+    /// <summary>Moves past <paramref name="token"/>; a token that breaks the grammar is a bug in the caller.</summary>
+    public void Advance(DecoderToken token)
+    {
+        if (!Accepts(token))
         {
             throw new InvalidOperationException($"Token '{token.Text}' cannot follow here: the sheet expects a {Next} with {Remaining} quarters left in bar {CompletedBars + 1}.");
         }
