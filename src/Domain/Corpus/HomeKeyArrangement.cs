@@ -1,0 +1,9 @@
+using SithSynth.Domain.Music;
+
+namespace SithSynth.Domain.Corpus;
+
+/// <summary>
+/// A segment moved to C major or A minor and written bar by bar in vocabulary durations. Bars that cannot be
+/// written (a quintuplet) are left out, so the segment falls into runs of consecutive bars.
+/// </summary>
+public sealed record HomeKeyArrangement(TimeSignature TimeSignature, Key SourceKey, Key Key, int Shift, IReadOnlyList<IReadOnlyList<Measure>> Runs);
