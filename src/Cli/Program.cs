@@ -7,6 +7,7 @@ var root = new RootCommand("Sith Synth: neural lead sheets (melody and chord sym
     GenerateCommand.Create(),
     CheckModelCommand.Create(),
     CorpusCommand.Create(),
+    BenchCommand.Create(),
 };
 
 return CommandLine.Run(root, args);
