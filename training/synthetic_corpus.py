@@ -15,7 +15,7 @@ import random
 from fractions import Fraction
 
 RESOLUTION = 12          # onset units per quarter note
-MAX_ONSET = 72
+MAX_ONSET = 73        # the longest bar (12/8 = 72 units) plus one: a bar token stands at its end
 MAX_BARS = 40
 TIME_SIGNATURES = ["4/4", "3/4", "2/4", "2/2", "6/8", "12/8"]
 PHRASES = ["start1", "start2", "-", "end1", "end2"]
@@ -23,7 +23,7 @@ VALENCES = [-2, -1, 0, 1, 2]
 DENSITIES = ["low", "med", "high"]
 CHORDS = ["N.C.", "C", "Dm", "Em", "F", "G", "G7", "Am", "C7", "D7", "A7", "E7", "Bb", "Fm", "Cmaj7", "Dm7"]
 PITCHES = list(range(48, 85))
-DURATIONS = ["1/4", "1/3", "1/2", "2/3", "3/4", "1", "3/2", "2", "3", "4", "6"]
+DURATIONS = ["1/4", "1/3", "1/2", "2/3", "3/4", "1", "4/3", "3/2", "2", "3", "4", "6"]
 SCALE = [0, 2, 4, 5, 7, 9, 11]
 
 
