@@ -51,19 +51,14 @@ public sealed class OnnxNextTokenModel : INextTokenModel, IDisposable
 
     internal InferenceSession Decoder => _decoder;
 
-    public INextTokenSession Start(IReadOnlyList<BarCondition> bars)
-    {
-        var conditions = Card.Conditions.Encode(bars);
-        using var input = OrtValue.CreateTensorValueFromMemory(conditions, [1, bars.Count, ConditionVocabulary.Features]);
-        using var outputs = _encoder.Run(new RunOptions(), [Card.Encoder.Conditions], [input], [Card.Encoder.Memory]);
-        return new OnnxNextTokenSession(this, CopyOf(outputs[0]));
-    }
+    public INextTokenSession Start(IReadOnlyList<BarCondition> bars) => Start(Card.Conditions.Encode(bars), bars.Count);
 
-    /// <summary>Encodes raw condition indexes, as a parity fixture gives them.</summary>
+    /// <summary>Starts from raw condition indexes (four per bar), as parity fixtures and held-out data give them.</summary>
     internal INextTokenSession Start(long[] conditions, int bars)
     {
         using var input = OrtValue.CreateTensorValueFromMemory(conditions, [1, bars, ConditionVocabulary.Features]);
-        using var outputs = _encoder.Run(new RunOptions(), [Card.Encoder.Conditions], [input], [Card.Encoder.Memory]);
+        using var runOptions = new RunOptions();
+        using var outputs = _encoder.Run(runOptions, [Card.Encoder.Conditions], [input], [Card.Encoder.Memory]);
         return new OnnxNextTokenSession(this, CopyOf(outputs[0]));
     }
 
