@@ -3,30 +3,16 @@ using SithSynth.Domain.Vocabulary;
 
 namespace SithSynth.Domain.Tests.Corpus;
 
-/// <summary>Reads a few real OpenEWLD scores when the shared data is present beside the repository.</summary>
+/// <summary>Reads a few real OpenEWLD scores from the shared data beside the repository.</summary>
 public class OpenEwldScoresTests
 {
-    private static string? ScoresFolder()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "SithSynth.Functions.sln")))
-            {
-                var scores = Path.Combine(folder.FullName, "..", "shared", "data", "openewld", "scores");
-                return Directory.Exists(scores) ? scores : null;
-            }
-        }
-
-        return null;
-    }
+    // The corpus sits beside every checkout (../shared), in CI too, so its absence is a failure, not a skip.
+    private static string ScoresFolder() => Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared", "data", "openewld", "scores"));
 
     [Fact]
     public void Three_real_scores_become_well_formed_sequences()
     {
-        if (ScoresFolder() is not { } scores)
-        {
-            return;
-        }
+        var scores = ScoresFolder();
 
         var files = Directory.EnumerateFiles(scores, "*.mxl", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(3).ToList();
         var builder = new CorpusBuilder();

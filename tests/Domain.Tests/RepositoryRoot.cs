@@ -1,4 +1,4 @@
-namespace SithSynth.Domain.Tests.Rendering;
+namespace SithSynth.Domain.Tests;
 
 /// <summary>The checkout the tests run from, found by walking up from the test binaries to the solution file.</summary>
 internal static class RepositoryRoot
