@@ -49,7 +49,9 @@ internal static class DecodingBenchmark
                 var oursStepsPerSecond = steps / clock.Elapsed.TotalSeconds;
                 progress.WriteLine(Invariant($"{name} {bars} bars: ours {oursMedian:0.0} ms/sheet; running the original's way for up to {settings.BaselineBudget.TotalSeconds:0} s…"));
 
-                var original = new OriginalWayDecoder(model).UntilValid(conditions, options, 7, settings.BaselineBudget);
+                // The original's length cap: twice the tokens our sheets of this length take on average.
+                var maxTokens = (int)(2 * steps / settings.Sheets);
+                var original = new OriginalWayDecoder(model).UntilValid(conditions, options, 7, maxTokens, settings.BaselineBudget);
                 var originalStepsPerSecond = original.Steps / original.Elapsed.TotalSeconds;
                 var perValid = original.Valid > 0 ? original.Elapsed.TotalMilliseconds / original.Valid : double.NaN;
                 var speedUp = original.Valid > 0

@@ -8,18 +8,18 @@ namespace SithSynth.Cli.Benchmarks;
 /// <summary>
 /// The research app's way of decoding, rebuilt on our model files as the benchmark's baseline: every token
 /// recomputes the whole prefix from scratch, sampling is unconstrained, and a sheet that breaks the grammar is
-/// thrown away and sampled again until a valid one appears (or the time budget runs out).
+/// thrown away and sampled again until a valid one appears (or the time budget runs out). Like the original, a
+/// sheet that never says eos is cut at a maximum length.
 /// </summary>
 internal sealed class OriginalWayDecoder(INextTokenModel model)
 {
     public sealed record Attempts(int Tried, int Valid, long Steps, TimeSpan Elapsed);
 
-    public Attempts UntilValid(IReadOnlyList<BarCondition> bars, SamplingOptions options, ulong seed, TimeSpan budget)
+    public Attempts UntilValid(IReadOnlyList<BarCondition> bars, SamplingOptions options, ulong seed, int maxTokens, TimeSpan budget)
     {
         var tokens = model.Tokens;
         var all = Enumerable.Range(0, tokens.Count).ToList();
         var sampler = new MaskedSampler(tokens.Count, options);
-        var maxTokens = bars.Count * 96;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var tried = 0;
         long steps = 0;

@@ -11,7 +11,7 @@ internal static class BenchCommand
     {
         var models = new Option<string[]>("--model") { Description = "Models to time (default: every model in the catalogue).", AllowMultipleArgumentsPerToken = true };
         var sheets = new Option<int>("--sheets") { Description = "Sheets timed per model and length.", DefaultValueFactory = _ => 20 };
-        var budget = new Option<int>("--baseline-seconds") { Description = "Time allowed to the original's way per model and length.", DefaultValueFactory = _ => 60 };
+        var budget = new Option<int>("--baseline-seconds") { Description = "Time allowed to the original's way per model and length.", DefaultValueFactory = _ => 120 };
         var bars = new Option<int[]>("--bars") { Description = "Sheet lengths to time.", DefaultValueFactory = _ => [16, 40], AllowMultipleArgumentsPerToken = true };
         var output = new Option<FileInfo?>("--out") { Description = "Also write the results as Markdown to this file." };
         var directory = new Option<DirectoryInfo?>("--models-dir") { Description = "Folder of models (default: the shipped ones)." };
