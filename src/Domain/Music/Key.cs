@@ -38,6 +38,16 @@ public sealed record Key(SpelledPitch Tonic, KeyMode Mode)
         }
     }
 
+    /// <summary>The alteration the key signature gives a letter: +1 for F in G major, -1 for B in F major.</summary>
+    public int SignatureAlter(char step)
+    {
+        const string sharps = "FCGDAEB";
+        var fifths = Fifths;
+        return fifths >= 0
+            ? (sharps.IndexOf(step, StringComparison.Ordinal) < fifths ? 1 : 0)
+            : (sharps.Length - 1 - sharps.IndexOf(step, StringComparison.Ordinal) < -fifths ? -1 : 0);
+    }
+
     /// <summary>How a pitch class is written in this key.</summary>
     public SpelledPitch Spell(int pitchClass)
     {

@@ -3,8 +3,9 @@ using SithSynth.Domain.Music;
 namespace SithSynth.Domain.Rendering;
 
 /// <summary>
-/// How the notes of a chord are written: the root as the key spells it, the other tones by their interval above
-/// the root, so E major in C reads E G# B (not E Ab B). A slash bass outside the chord is spelled by the key.
+/// How the notes of a chord are written: the root as the key spells it (a chromatic diminished root raised, C#dim
+/// not Dbdim), the other tones by their interval above the root, so E major in C reads E G# B (not E Ab B). A slash
+/// bass outside the chord is spelled by the key.
 /// </summary>
 public static class ChordSpelling
 {
@@ -18,7 +19,17 @@ public static class ChordSpelling
     {
         ArgumentNullException.ThrowIfNull(chord);
         ArgumentNullException.ThrowIfNull(key);
-        return key.Spell(chord.Root);
+        var spelled = key.Spell(chord.Root);
+
+        // A chromatic diminished chord leads up a semitone (C#dim to Dm), so its root reads as a raised note.
+        if (chord.Kind == ChordKind.Diminished && spelled.Alter < key.SignatureAlter(spelled.Step))
+        {
+            var lower = Letters[(Array.IndexOf(Letters, spelled.Step) + 6) % 7];
+            var alter = PitchClass.Of(chord.Root - PitchClass.OfStep(lower));
+            return new SpelledPitch(lower, alter > 6 ? alter - 12 : alter);
+        }
+
+        return spelled;
     }
 
     /// <summary>The spelling of <paramref name="pitchClass"/> as a note of <paramref name="chord"/> in <paramref name="key"/>.</summary>

@@ -94,6 +94,19 @@ public class KeyTests
         Assert.Equal("Bb", key.Spell(moved.Root).ToString());
     }
 
+    [Theory]
+    [InlineData("C", 'F', 0)]
+    [InlineData("G", 'F', 1)]
+    [InlineData("D", 'C', 1)]
+    [InlineData("D", 'G', 0)]
+    [InlineData("F", 'B', -1)]
+    [InlineData("Eb", 'A', -1)]
+    [InlineData("Eb", 'D', 0)]
+    [InlineData("F#m", 'C', 1)]
+    [InlineData("Cb", 'F', -1)]
+    public void The_signature_alters_exactly_its_letters(string key, char step, int alter) =>
+        Assert.Equal(alter, Key.Parse(key).SignatureAlter(step));
+
     internal static IEnumerable<string> AllKeys() =>
         new[] { "Cb", "Gb", "Db", "Ab", "Eb", "Bb", "F", "C", "G", "D", "A", "E", "B", "F#", "C#" }
             .SelectMany(t => new[] { t, Key.Parse(t).Spell(Key.Parse(t).Tonic.PitchClass + 9) + "m" })

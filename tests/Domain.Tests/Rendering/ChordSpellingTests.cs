@@ -5,6 +5,23 @@ namespace SithSynth.Domain.Tests.Rendering;
 
 public class ChordSpellingTests
 {
+    [Theory]
+    [InlineData("C", "Dbdim", "C#", "E G")]
+    [InlineData("C", "Ebdim", "D#", "F# A")]
+    [InlineData("C", "Abdim", "G#", "B D")]
+    [InlineData("F", "Dbdim", "C#", "E G")]
+    [InlineData("C", "Bdim", "B", "D F")]
+    [InlineData("C", "F#dim", "F#", "A C")]
+    [InlineData("C", "Eb", "Eb", "G Bb")]
+    public void Chromatic_diminished_roots_read_as_raised_leading_notes_and_other_chords_keep_the_key_spelling(string key, string chord, string root, string upper)
+    {
+        var symbol = ChordSymbol.Parse(chord);
+        var spelledKey = Key.Parse(key);
+
+        Assert.Equal(root, ChordSpelling.Root(symbol, spelledKey).ToString());
+        Assert.Equal(upper, string.Join(' ', symbol.PitchClasses.Skip(1).Select(pc => ChordSpelling.Tone(symbol, spelledKey, pc).ToString())));
+    }
+
     [Fact]
     public void Chord_tones_are_spelled_by_interval_above_the_key_spelled_root()
     {
