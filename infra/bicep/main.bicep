@@ -1,0 +1,144 @@
+// Sith Synth in Azure: a Flex Consumption function app (Durable Functions, identity-only storage) with its
+// artifacts account, telemetry and the role assignments its identity needs.
+//
+// Scope: resource group. Each environment lives in one resource group that an administrator creates once;
+// the deploying identity (GitHub OIDC or a developer running `azd up`) then needs rights on that group
+// only, never on the subscription. azd supports this scope when AZURE_RESOURCE_GROUP is set.
+targetScope = 'resourceGroup'
+
+@description('Environment name; goes into every resource name and tag.')
+@allowed([
+  'dev'
+  'prod'
+])
+param environmentName string
+
+@description('Region for every resource; must offer Flex Consumption.')
+param location string = resourceGroup().location
+
+@description('Origins (scheme://host[:port]) of the web client allowed to call the API from a browser. Empty: no browser origin is allowed. Never "*".')
+param allowedOrigins string[] = []
+
+@description('Days after which generated lead sheets are deleted from the artifacts account.')
+@minValue(1)
+@maxValue(3650)
+param artifactRetentionDays int = 7
+
+@description('Upper bound on function app instances.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Memory per function app instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Days Log Analytics keeps telemetry.')
+@minValue(30)
+@maxValue(730)
+param logRetentionInDays int = 30
+
+// Stable per resource group and environment, so redeploying updates rather than duplicates.
+var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
+var tags = {
+  application: 'sithsynth'
+  environment: environmentName
+  // azd matches resources to its environment by this tag.
+  'azd-env-name': environmentName
+}
+var deploymentContainerName = 'app-package'
+var artifactContainerName = 'generations'
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  params: {
+    name: 'id-sithsynth-${environmentName}-${token}'
+    location: location
+    tags: tags
+  }
+}
+
+module runtimeStorage 'modules/storage-account.bicep' = {
+  name: 'runtime-storage'
+  params: {
+    name: take('stssrt${environmentName}${token}', 24)
+    location: location
+    tags: tags
+    containerNames: [
+      deploymentContainerName
+    ]
+  }
+}
+
+module artifactStorage 'modules/storage-account.bicep' = {
+  name: 'artifact-storage'
+  params: {
+    name: take('stssart${environmentName}${token}', 24)
+    location: location
+    tags: tags
+    containerNames: [
+      artifactContainerName
+    ]
+    deleteAfterDays: artifactRetentionDays
+    lifecyclePrefix: '${artifactContainerName}/'
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    workspaceName: 'log-sithsynth-${environmentName}-${token}'
+    applicationInsightsName: 'appi-sithsynth-${environmentName}-${token}'
+    location: location
+    tags: tags
+    retentionInDays: logRetentionInDays
+  }
+}
+
+module roleAssignments 'modules/role-assignments.bicep' = {
+  name: 'role-assignments'
+  params: {
+    principalId: identity.outputs.principalId
+    runtimeStorageAccountName: runtimeStorage.outputs.name
+    artifactStorageAccountName: artifactStorage.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+  }
+}
+
+module functionApp 'modules/function-app.bicep' = {
+  name: 'function-app'
+  params: {
+    planName: 'plan-sithsynth-${environmentName}-${token}'
+    appName: 'func-sithsynth-${environmentName}-${token}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    runtimeStorageAccountName: runtimeStorage.outputs.name
+    runtimeBlobEndpoint: runtimeStorage.outputs.blobEndpoint
+    deploymentContainerName: deploymentContainerName
+    artifactBlobEndpoint: artifactStorage.outputs.blobEndpoint
+    artifactContainerName: artifactContainerName
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    allowedOrigins: allowedOrigins
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+  }
+  // The app must not start before its identity may reach storage and telemetry.
+  dependsOn: [
+    roleAssignments
+  ]
+}
+
+// Upper-case names because azd copies outputs into the environment's .env under the same names.
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output FUNCTION_APP_URL string = functionApp.outputs.url
+output AZURE_RESOURCE_GROUP string = resourceGroup().name
+output ARTIFACT_STORAGE_ACCOUNT_NAME string = artifactStorage.outputs.name
+output RUNTIME_STORAGE_ACCOUNT_NAME string = runtimeStorage.outputs.name
+output APPLICATION_INSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+output MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
