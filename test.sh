@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Sith Synth from a fresh machine: the .NET build with warnings as errors, all xunit tests
-# (which use the committed models), and a tiny end-to-end training run whose exported ONNX models are checked
-# from C# so the training path cannot silently rot.
+# (which use the committed models and compile the Bicep templates), actionlint over the workflows, and a tiny
+# end-to-end training run whose exported ONNX models are checked from C# so the training path cannot rot.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,8 +9,24 @@ echo "== build"
 dotnet build SithSynth.Functions.sln -c Release -warnaserror -nologo -v quiet
 
 echo "== .NET tests"
-dotnet test SithSynth.Functions.sln -c Release --no-build -nologo -v quiet --logger "console;verbosity=minimal"
+rm -rf TestResults
+dotnet test SithSynth.Functions.sln -c Release --no-build -nologo -v quiet --logger "console;verbosity=minimal" \
+  --logger trx --results-directory TestResults
+
+echo "== workflows (actionlint)"
+infra/lint-workflows.sh
 
 echo "== training smoke test (a few steps per architecture, ONNX export, parity checked by ONNX Runtime from C#)"
 training/install.sh
 training/smoke.sh dotnet src/Cli/bin/Release/net10.0/sithsynth.dll check-model
+
+# One closing line over every .NET test run, in the plain form CI reads.
+python3 - <<'PY'
+import glob, xml.etree.ElementTree as ET
+ns = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
+totals = [0, 0, 0]
+for trx in glob.glob("TestResults/*.trx"):
+    c = ET.parse(trx).getroot().find(f"{ns}ResultSummary/{ns}Counters")
+    totals = [totals[0] + int(c.get("passed")), totals[1] + int(c.get("failed")), totals[2] + int(c.get("notExecuted"))]
+print(f"{totals[0]} passed, {totals[1]} failed, {totals[2]} skipped")
+PY
