@@ -6,6 +6,7 @@ var root = new RootCommand("Sith Synth: neural lead sheets (melody and chord sym
 {
     GenerateCommand.Create(),
     CheckModelCommand.Create(),
+    EvalCommand.Create(),
 };
 
 return CommandLine.Run(root, args);

@@ -17,6 +17,12 @@ public static class HeldOutLikelihood
             throw new ArgumentException("Scoring likelihood needs at least one held-out sequence.", nameof(sequences));
         }
 
+        // Checked before the threads start so a broken sequence surfaces as itself, not inside an AggregateException.
+        foreach (var sequence in sequences)
+        {
+            Check(sequence);
+        }
+
         var sums = new double[sequences.Count];
         Parallel.For(0, sequences.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i => sums[i] = Sequence(model, sequences[i]));
 
@@ -30,12 +36,8 @@ public static class HeldOutLikelihood
     /// <summary>The summed negative log-likelihood, in nats, of every token after the first.</summary>
     public static double Sequence(INextTokenModel model, HeldOutSequence sequence)
     {
+        Check(sequence);
         var tokens = sequence.Tokens.Tokens;
-        if (sequence.Tokens.Bars.Count != tokens.Count - 1 || sequence.Tokens.Onsets.Count != tokens.Count - 1)
-        {
-            throw new ArgumentException($"'{sequence.Piece}' needs one bar and one onset per predicted token.", nameof(sequence));
-        }
-
         using var session = model.Start(sequence.Conditions);
         var sum = 0.0;
         for (var i = 0; i + 1 < tokens.Count; i++)
@@ -45,6 +47,15 @@ public static class HeldOutLikelihood
         }
 
         return sum;
+    }
+
+    private static void Check(HeldOutSequence sequence)
+    {
+        var predicted = sequence.Tokens.Tokens.Count - 1;
+        if (sequence.Tokens.Bars.Count != predicted || sequence.Tokens.Onsets.Count != predicted)
+        {
+            throw new ArgumentException($"'{sequence.Piece}' needs one bar and one onset per predicted token.", nameof(sequence));
+        }
     }
 
     /// <summary>−log softmax(logits)[target], shifted by the largest logit so exp never overflows.</summary>
