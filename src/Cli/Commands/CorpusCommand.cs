@@ -6,8 +6,6 @@ namespace SithSynth.Cli.Commands;
 /// <summary>`sithsynth corpus`: builds the training corpus from the OpenEWLD scores.</summary>
 internal static class CorpusCommand
 {
-    private const string SolutionFile = "SithSynth.Functions.sln";
-
     public static Command Create()
     {
         var scores = new Option<string?>("--scores")
@@ -36,12 +34,10 @@ internal static class CorpusCommand
 
     private static int Run(string? scores, string output, ulong seed)
     {
-        var folder = scores ?? DefaultScores();
-        if (folder is null || !Directory.Exists(folder))
+        var folder = scores ?? RepositoryFolders.Require("--scores", "..", "shared", "data", "openewld", "scores");
+        if (!Directory.Exists(folder))
         {
-            throw new CommandLineException(folder is null
-                ? $"no --scores given and no {SolutionFile} above {Environment.CurrentDirectory} to find ../shared/data/openewld/scores from"
-                : $"the scores folder '{folder}' does not exist");
+            throw new CommandLineException($"the scores folder '{folder}' does not exist");
         }
 
         if (!Directory.EnumerateFiles(folder, "*.mxl", SearchOption.AllDirectories).Any())
@@ -94,19 +90,5 @@ internal static class CorpusCommand
 
         Console.WriteLine($"notes split: {tally.NotesSplitAtBarline} at barlines, {tally.NotesSplitAtChordChange} at chord changes, {tally.NotesSplitIntoDurations} into several durations");
         Console.WriteLine($"written to {Path.GetFullPath(output)} (summary.json has the details)");
-    }
-
-    /// <summary>../shared/data/openewld/scores next to the folder that holds the solution, found from the current directory up.</summary>
-    private static string? DefaultScores()
-    {
-        for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, SolutionFile)))
-            {
-                return Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared", "data", "openewld", "scores"));
-            }
-        }
-
-        return null;
     }
 }

@@ -18,6 +18,8 @@ public sealed class ConditionVocabulary
     private readonly Dictionary<PhrasePosition, int> _phrases;
     private readonly Dictionary<int, int> _valences;
     private readonly Dictionary<Density, int> _densities;
+    private readonly PhrasePosition[] _phraseAt;
+    private readonly Density[] _densityAt;
 
     private ConditionVocabulary(ConditionLists lists)
     {
@@ -27,6 +29,8 @@ public sealed class ConditionVocabulary
         _phrases = lists.PhrasePositions.Select((p, i) => (PhrasePlan.TryParse(p, out var position) ? position : PhrasePosition.Inner, i)).ToDictionary(p => p.Item1, p => p.i);
         _valences = lists.Valences.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i);
         _densities = lists.Densities.Select((d, i) => (DensityNames.TryParse(d, out var density) ? density : Density.Med, i)).ToDictionary(p => p.Item1, p => p.i);
+        _phraseAt = [.. _phrases.OrderBy(p => p.Value).Select(p => p.Key)];
+        _densityAt = [.. _densities.OrderBy(p => p.Value).Select(p => p.Key)];
     }
 
     public ConditionLists Lists { get; }
@@ -43,6 +47,25 @@ public sealed class ConditionVocabulary
         destination[2] = _valences[condition.Valence];
         destination[3] = _densities[condition.Density];
     }
+
+    /// <summary>Reads one bar's four indexes back into its conditions, as a corpus file stores them.</summary>
+    public BarCondition Decode(ReadOnlySpan<long> indexes)
+    {
+        if (indexes.Length != Features)
+        {
+            throw new ArgumentException($"A bar has {Features} condition indexes, not {indexes.Length}.", nameof(indexes));
+        }
+
+        return new BarCondition(
+            At(TimeSignatures, indexes[0], "time signature"),
+            At(_phraseAt, indexes[1], "phrase position"),
+            At(Lists.Valences, indexes[2], "valence"),
+            At(_densityAt, indexes[3], "density"));
+    }
+
+    private static T At<T>(IReadOnlyList<T> values, long index, string name) => index >= 0 && index < values.Count
+        ? values[(int)index]
+        : throw new ArgumentOutOfRangeException(nameof(index), $"The {name} index {index} is outside the card's {values.Count} values.");
 
     public long[] Encode(IReadOnlyList<BarCondition> bars)
     {

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SithSynth.Domain.Analysis;
+
+namespace SithSynth.Domain.Evaluation;
+
+/// <summary>
+/// The JSON form of an evaluation, written to models/&lt;name&gt;/eval.json and into model.json's "evaluation".
+/// Figures are rounded to four decimals; an infinite relative difference (held-out value zero) is written as null.
+/// </summary>
+public static class EvaluationReportJson
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static JsonObject Describe(EvaluationReport report)
+    {
+        var settings = report.Settings;
+        var targets = report.Targets;
+        var described = new
+        {
+            model = report.Model,
+            settings = new
+            {
+                samplesPerCell = settings.SamplesPerCell,
+                seed = settings.Seed,
+                bars = settings.Bars,
+                tempo = settings.Tempo,
+                temperature = settings.Temperature,
+                key = "C",
+                threads = settings.Parallelism,
+                grid = new
+                {
+                    valences = report.Grid.Valences,
+                    densities = report.Grid.Densities.Select(DensityNames.Name),
+                    timeSignatures = report.Grid.TimeSignatures.Select(t => t.ToString()),
+                    cells = report.Grid.Cells.Count,
+                },
+            },
+            validity = new
+            {
+                validPercent = Round(100 * Math.Min(report.GridDecoding.ValidShare, report.HeldOutDecoding?.ValidShare ?? 1)),
+                grid = Decoding(report.GridDecoding),
+                heldOutConditions = report.HeldOutDecoding is { } heldOut ? Decoding(heldOut) : null,
+            },
+            valence = new
+            {
+                maeBins = new { conditioned = Round(report.Conditioned.ValenceMae), baseline = Round(report.Baseline.ValenceMae), target = EvaluationTargets.ValenceMae },
+                rankCorrelation = new { conditioned = Round(report.Conditioned.ValenceRankCorrelation), baseline = Round(report.Baseline.ValenceRankCorrelation), target = EvaluationTargets.ValenceRankCorrelation },
+            },
+            density = new
+            {
+                inBin = new { conditioned = Round(report.Conditioned.DensityInBin), baseline = Round(report.Baseline.DensityInBin), target = EvaluationTargets.DensityInBin },
+            },
+            counts = new { sheets = report.Conditioned.Sheets, bars = report.Conditioned.Bars, baselineSheets = report.Baseline.Sheets },
+            musicality = report.Musicality is { } musicality ? Musical(musicality) : null,
+            likelihood = report.Likelihood is { } likelihood ? new
+            {
+                sequences = likelihood.Sequences,
+                tokens = likelihood.Tokens,
+                events = likelihood.Events,
+                nllPerEvent = Round(likelihood.NllPerEvent),
+                nllPerToken = Round(likelihood.NllPerToken),
+                units = "nats",
+            }
+            : null,
+            targets = targets.Select(t => new { name = t.Name, value = Round(t.Value), target = t.Target, comparison = t.AtMost ? "<=" : ">=", passed = t.Passed }),
+            allTargetsMet = targets.All(t => t.Passed),
+            notes = report.Notes,
+            wallTimeSeconds = new
+            {
+                generation = Round(report.GenerationTime.TotalSeconds, 1),
+                likelihood = Round(report.LikelihoodTime.TotalSeconds, 1),
+                total = Round((report.GenerationTime + report.LikelihoodTime).TotalSeconds, 1),
+            },
+        };
+        return JsonSerializer.SerializeToNode(described, Json)!.AsObject();
+    }
+
+    public static string ToJson(JsonObject described) => described.ToJsonString(Json);
+
+    private static object Decoding(DecodingScore score) => new
+    {
+        sheets = score.Sheets,
+        valid = score.Valid,
+        validPercent = Round(100 * score.ValidShare),
+        interventionsPerSheet = Round(score.InterventionsPerSheet),
+        maskedProbabilityPerSheet = Round(score.MaskedProbabilityPerSheet),
+    };
+
+    private static object Musical(MusicalComparison musicality) => new
+    {
+        generatedSheets = musicality.Generated.Sheets,
+        heldOutPieces = musicality.HeldOut.Sheets,
+        pitchClassDistance = new
+        {
+            totalVariation = Round(musicality.PitchClassTotalVariation),
+            jensenShannonBits = Round(musicality.PitchClassJensenShannon),
+            target = EvaluationTargets.MusicalTolerance,
+            passed = musicality.PitchClassTotalVariation <= EvaluationTargets.MusicalTolerance,
+            generated = musicality.Generated.PitchClassHistogram.Select(v => Round(v)),
+            heldOut = musicality.HeldOut.PitchClassHistogram.Select(v => Round(v)),
+        },
+        statistics = musicality.Statistics.Select(s => new
+        {
+            name = s.Name,
+            generated = Round(s.Generated),
+            heldOut = Round(s.HeldOut),
+            relativeDifference = double.IsFinite(s.RelativeDifference) ? Round(s.RelativeDifference) : (double?)null,
+            passed = s.Passed,
+        }),
+    };
+
+    private static double Round(double value, int digits = 4) => Math.Round(value, digits);
+}
