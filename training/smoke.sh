@@ -17,7 +17,7 @@ trap 'rm -rf "$tmp"' EXIT
 "$py" "$here/synthetic_corpus.py" --out "$tmp/corpus" --pieces 60
 for arch in lstm transformer; do
   "$py" "$here/train.py" --arch "$arch" --corpus "$tmp/corpus" --out "$tmp/models/$arch" \
-    --max-steps 3 --corpus-name synthetic
+    --max-steps 3 --corpus-name synthetic --checkpoint "$tmp/$arch.pt"
   for f in encoder.onnx decoder.onnx model.json parity.json; do
     [ -s "$tmp/models/$arch/$f" ] || { echo "smoke: missing $arch/$f" >&2; exit 1; }
   done

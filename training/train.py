@@ -50,6 +50,7 @@ def parse_args():
     ap.add_argument("--warmup", type=int, default=100, help="linear learning-rate warm-up steps")
     ap.add_argument("--clip", type=float, default=1.0)
     ap.add_argument("--corpus-name", default="OpenEWLD")
+    ap.add_argument("--checkpoint", default=None, help="where to save the best weights; default training/work/checkpoints/NAME.pt")
     return ap.parse_args()
 
 
@@ -98,6 +99,9 @@ def parity_case(rows, max_bars=8, max_steps=30):
 def train(args):
     torch.set_num_threads(1)
     seed_everything(args.seed)
+    # Read the commit now: the code that trains is the code checked out when training starts.
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    commit, dirty = git_commit(repo)
     vocab = data.load_vocab(args.corpus)
     splits = {s: data.load_split(args.corpus, s) for s in ("train", "valid", "test")}
     pad = vocab["specialTokens"]["pad"]
@@ -113,7 +117,7 @@ def train(args):
     deadline = start + args.max_minutes * 60
     best, best_state, best_epoch, bad_epochs = math.inf, None, 0, 0
     history, step, epoch, lr_scale = [], 0, 0, 1.0
-    stop = False
+    stop, stopped_by = False, "max epochs"
     while not stop and epoch < args.max_epochs:
         epoch += 1
         model.train()
@@ -131,8 +135,11 @@ def train(args):
             opt.step()
             n = (b["targets"] != pad).sum().item()
             run_loss, run_tokens = run_loss + loss.item() * n, run_tokens + n
-            if (args.max_steps and step >= args.max_steps) or time.time() > deadline:
-                stop = True
+            if args.max_steps and step >= args.max_steps:
+                stop, stopped_by = True, "max steps"
+                break
+            if time.time() > deadline:
+                stop, stopped_by = True, "time budget (mid-epoch)"
                 break
         valid = evaluate(model, splits["valid"], vocab, args.batch_tokens)
         history.append({"epoch": epoch, "trainNllPerToken": round(run_loss / max(run_tokens, 1), 4),
@@ -146,18 +153,21 @@ def train(args):
             bad_epochs += 1
             lr_scale *= 0.5  # halve the step size when validation stalls, before giving up
             if bad_epochs >= args.patience:
-                stop = True
+                stop, stopped_by = True, "early stopping"
     train_seconds = time.time() - start
     model.load_state_dict(best_state)
     valid = evaluate(model, splits["valid"], vocab, args.batch_tokens)
     test = evaluate(model, splits["test"], vocab, args.batch_tokens)
 
+    name = os.path.basename(os.path.normpath(args.out))
+    # Keep the weights (gitignored) so export or the parity fixture can be redone without retraining.
+    checkpoint = args.checkpoint or os.path.join(os.path.dirname(os.path.abspath(__file__)), "work", "checkpoints",
+                                                 name + ".pt")
+    os.makedirs(os.path.dirname(os.path.abspath(checkpoint)), exist_ok=True)
+    torch.save({"arch": args.arch, "hyperparameters": hp, "state_dict": best_state}, checkpoint)
     os.makedirs(args.out, exist_ok=True)
     export.export(model, args.out)
     export.write_parity(model, args.out, *parity_case(splits["valid"]))
-    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    commit, dirty = git_commit(repo)
-    name = os.path.basename(os.path.normpath(args.out))
     card = {
         "formatVersion": 1,
         "name": name,
@@ -189,6 +199,7 @@ def train(args):
             "epochsRun": epoch,
             "bestEpoch": best_epoch,
             "steps": step,
+            "stoppedBy": stopped_by,
             "trainSeconds": round(train_seconds, 1),
             "validNllPerToken": round(valid["nllPerToken"], 4),
             "validLossPerEvent": round(valid["nllPerEvent"], 4),
