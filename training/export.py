@@ -141,7 +141,7 @@ def _set_shape(value_info, dims):
 
 
 def _round(x):
-    return float("%.6g" % x)
+    return float("%.8g" % x)
 
 
 def write_parity(model, out_dir, conditions, tokens, bars, onsets):
@@ -159,7 +159,7 @@ def write_parity(model, out_dir, conditions, tokens, bars, onsets):
             logits.append([_round(x) for x in lg[0].tolist()])
     fixture = {
         "description": "Encoder memory and step-decoder logits from PyTorch (eval mode) for fixed inputs; "
-                       "ONNX Runtime on encoder.onnx/decoder.onnx must reproduce them. Values rounded to 6 "
+                       "ONNX Runtime on encoder.onnx/decoder.onnx must reproduce them. Values rounded to 8 "
                        "significant digits.",
         "tolerance": 1e-4,
         "conditions": conditions,
