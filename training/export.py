@@ -9,30 +9,13 @@ import warnings
 
 import onnx
 import torch
-from torch import nn
+
+import lean
 
 OPSET = 17
 
 # torch 1.13's exporter warns about its own shape-inference internals; the checks below cover shapes.
 warnings.filterwarnings("ignore", category=UserWarning, module=r"torch\.onnx")
-
-
-class EncoderGraph(nn.Module):
-    def __init__(self, model):
-        super().__init__()
-        self.model = model
-
-    def forward(self, conditions):
-        return self.model.encode(conditions)
-
-
-class DecoderGraph(nn.Module):
-    def __init__(self, model):
-        super().__init__()
-        self.model = model
-
-    def forward(self, token, bar, onset, memory, s0, s1):
-        return self.model.step(token, bar, onset, memory, s0, s1)
 
 
 def example_inputs(model, bars=5, past=3):
@@ -66,14 +49,39 @@ def check_traced_state(model, decoder):
             state = list(eager[1:])
 
 
+def check_lean_parity(model, encoder, decoder, bars=6, steps=40, tolerance=1e-4):
+    """The lean step graph, fed one token at a time, must reproduce the teacher-forced forward pass."""
+    g = torch.Generator().manual_seed(1)
+    vocab, max_onset = model.out.out_features, model.inp.onset.num_embeddings
+    conditions = torch.stack([torch.randint(n.num_embeddings, (1, bars), generator=g)
+                              for n in model.cond.features], dim=-1)
+    tokens = torch.randint(vocab, (1, steps), generator=g)
+    bar_idx = torch.sort(torch.randint(bars, (1, steps), generator=g), dim=1).values
+    onsets = torch.randint(max_onset, (1, steps), generator=g)
+    with torch.no_grad():
+        want = model(conditions, None, tokens, bar_idx, onsets)[0]
+        memory = encoder(conditions)
+        state = decoder.initial_state()
+        worst = 0.0
+        for i in range(steps):
+            logits, *state = decoder(tokens[:, i], bar_idx[:, i], onsets[:, i], memory, *state)
+            worst = max(worst, (logits[0] - want[i]).abs().max().item())
+    if worst > tolerance:
+        raise AssertionError("lean step graph differs from the teacher-forced forward by %.3g" % worst)
+    return worst
+
+
 def export(model, out_dir):
+    """Writes encoder.onnx and decoder.onnx (the lean graphs of lean.py); returns the decoder's state spec."""
     model.eval()
-    spec = model.state_spec()
+    encoder, decoder = lean.lean(model)
+    spec = decoder.state_spec()
     state_in = [s["input"] for s in spec]
     state_out = [s["output"] for s in spec]
-    conditions, step = example_inputs(model)
-    encoder, decoder = EncoderGraph(model), DecoderGraph(model)
-    check_traced_state(model, decoder)
+    conditions, step = example_inputs(decoder)
+    check_traced_state(decoder, decoder)
+    worst = check_lean_parity(model, encoder, decoder)
+    print("export: lean step graph vs teacher-forced forward, max |logit diff| %.2g" % worst, flush=True)
     with torch.no_grad():
         torch.onnx.export(encoder, (conditions,), os.path.join(out_dir, "encoder.onnx"),
                           input_names=["conditions"], output_names=["memory"],
@@ -89,20 +97,21 @@ def export(model, out_dir):
                           input_names=["token", "bar", "onset", "memory"] + state_in,
                           output_names=["logits"] + state_out, dynamic_axes=dynamic,
                           opset_version=OPSET, do_constant_folding=True)
-    verify_onnx(out_dir, model, spec)
+    verify_onnx(out_dir, model, spec, decoder.d_mem)
+    return spec
 
 
 def _shape(value_info):
     return [d.dim_value if d.HasField("dim_value") else d.dim_param for d in value_info.type.tensor_type.shape.dim]
 
 
-def verify_onnx(out_dir, model, spec):
+def verify_onnx(out_dir, model, spec, d_mem):
     """onnx.checker plus the tensor names, element types and ranks the card promises."""
     vocab = model.out.out_features
     expected = {
-        "encoder.onnx": ({"conditions": (7, [1, "bars", 4])}, {"memory": (1, [1, "bars", model.d_mem])}),
+        "encoder.onnx": ({"conditions": (7, [1, "bars", 4])}, {"memory": (1, [1, "bars", d_mem])}),
         "decoder.onnx": (
-            dict({"token": (7, [1]), "bar": (7, [1]), "onset": (7, [1]), "memory": (1, [1, "bars", model.d_mem])},
+            dict({"token": (7, [1]), "bar": (7, [1]), "onset": (7, [1]), "memory": (1, [1, "bars", d_mem])},
                  **{s["input"]: (1, [("past" if n == 0 else n) for n in s["initialShape"]]) for s in spec}),
             dict({"logits": (1, [1, vocab])},
                  **{s["output"]: (1, [("past_plus_one" if n == 0 else n) for n in s["initialShape"]]) for s in spec})),
@@ -132,22 +141,25 @@ def _set_shape(value_info, dims):
 
 
 def _round(x):
-    return float("%.6g" % x)
+    return float("%.8g" % x)
 
 
 def write_parity(model, out_dir, conditions, tokens, bars, onsets):
     """Fixed inputs and the PyTorch step-decoder outputs, for the C# ONNX Runtime parity check."""
     model.eval()
+    encoder, _ = lean.lean(model)
     with torch.no_grad():
-        memory = model.encode(torch.tensor([conditions], dtype=torch.long))
+        # The fixture's memory is what encoder.onnx writes; the logits come from models.py's own step.
+        memory = encoder(torch.tensor([conditions], dtype=torch.long))
+        reference = model.encode(torch.tensor([conditions], dtype=torch.long))
         state = model.initial_state()
         logits = []
         for t, b, o in zip(tokens, bars, onsets):
-            lg, *state = model.step(torch.tensor([t]), torch.tensor([b]), torch.tensor([o]), memory, *state)
+            lg, *state = model.step(torch.tensor([t]), torch.tensor([b]), torch.tensor([o]), reference, *state)
             logits.append([_round(x) for x in lg[0].tolist()])
     fixture = {
         "description": "Encoder memory and step-decoder logits from PyTorch (eval mode) for fixed inputs; "
-                       "ONNX Runtime on encoder.onnx/decoder.onnx must reproduce them. Values rounded to 6 "
+                       "ONNX Runtime on encoder.onnx/decoder.onnx must reproduce them. Values rounded to 8 "
                        "significant digits.",
         "tolerance": 1e-4,
         "conditions": conditions,

@@ -141,7 +141,7 @@ class TransformerModel(nn.Module):
     architecture = "transformer"
 
     def __init__(self, vocab_size, condition_sizes, max_bars, max_onset,
-                 d=192, heads=4, ff=768, layers=4, enc_layers=2, enc_ff=384, dropout=0.1):
+                 d=160, heads=4, ff=640, layers=3, enc_layers=2, enc_ff=320, dropout=0.1):
         super().__init__()
         self.d, self.heads, self.n_layers, self.d_mem = d, heads, layers, d
         self.cond = ConditionEmbedding(condition_sizes, max_bars, d)
@@ -192,7 +192,7 @@ class TransformerModel(nn.Module):
 
 DEFAULTS = {
     "lstm": dict(d_enc=128, d_mem=256, d_emb=256, hidden=256, layers=2, dropout=0.2),
-    "transformer": dict(d=192, heads=4, ff=768, layers=4, enc_layers=2, enc_ff=384, dropout=0.1),
+    "transformer": dict(d=160, heads=4, ff=640, layers=3, enc_layers=2, enc_ff=320, dropout=0.1),
 }
 
 

@@ -44,6 +44,8 @@ def parse_args():
     ap.add_argument("--max-steps", type=int, default=0, help="stop after N optimiser steps (smoke tests)")
     ap.add_argument("--max-epochs", type=int, default=60)
     ap.add_argument("--patience", type=int, default=4, help="epochs without validation improvement before stopping")
+    ap.add_argument("--hp", action="append", default=[], metavar="KEY=VALUE",
+                    help="override a model hyperparameter of models.DEFAULTS, e.g. --hp hidden=192 (repeatable)")
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--batch-tokens", type=int, default=2048, help="padded tokens per batch")
     ap.add_argument("--lr", type=float, default=None, help="default: 2e-3 for lstm, 1e-3 for transformer")
@@ -105,7 +107,11 @@ def train(args):
     vocab = data.load_vocab(args.corpus)
     splits = {s: data.load_split(args.corpus, s) for s in ("train", "valid", "test")}
     pad = vocab["specialTokens"]["pad"]
-    model, hp = models.build(args.arch, vocab)
+    overrides = {}
+    for kv in args.hp:
+        key, value = kv.split("=", 1)
+        overrides[key] = float(value) if "." in value else int(value)
+    model, hp = models.build(args.arch, vocab, **overrides)
     lr = args.lr or {"lstm": 2e-3, "transformer": 1e-3}[args.arch]
     n_params = models.parameter_count(model)
     print("%s: %d parameters; train %d windows / %d tokens" % (
@@ -166,7 +172,7 @@ def train(args):
     os.makedirs(os.path.dirname(os.path.abspath(checkpoint)), exist_ok=True)
     torch.save({"arch": args.arch, "hyperparameters": hp, "state_dict": best_state}, checkpoint)
     os.makedirs(args.out, exist_ok=True)
-    export.export(model, args.out)
+    spec = export.export(model, args.out)
     export.write_parity(model, args.out, *parity_case(splits["valid"]))
     card = {
         "formatVersion": 1,
@@ -180,7 +186,7 @@ def train(args):
         "tokens": vocab["tokens"],
         "encoder": {"file": "encoder.onnx", "conditions": "conditions", "memory": "memory"},
         "decoder": {"file": "decoder.onnx", "token": "token", "bar": "bar", "onset": "onset", "memory": "memory",
-                    "logits": "logits", "state": model.state_spec()},
+                    "logits": "logits", "state": spec},
         "training": {
             "corpus": {"name": args.corpus_name, "licence": LICENCE if args.corpus_name == "OpenEWLD" else None,
                        "trainSha256": data.sha256_of(os.path.join(args.corpus, "train.jsonl")),
