@@ -30,7 +30,7 @@ internal static class EvalCommand
     {
         var models = new Option<string[]>("--model") { Description = "Model to evaluate; repeat for several, or 'all' (default) for every model in --models-dir.", AllowMultipleArgumentsPerToken = false };
         var modelsDirectory = new Option<DirectoryInfo?>("--models-dir") { Description = "Folder of models whose eval.json, model.json and README.md are written. Default: the repository's models/ folder." };
-        var corpus = new Option<DirectoryInfo?>("--corpus") { Description = "Corpus folder with test.jsonl and test-pieces.json. Default: training/work/corpus in the repository." };
+        var corpus = new Option<DirectoryInfo?>("--corpus") { Description = "Corpus folder with test.jsonl (and vocab.json). Default: training/work/corpus in the repository." };
         var samples = new Option<int>("--samples") { Description = $"Sheets per grid cell (valence × density × meter), at least 1 (default {DefaultSamples}).", DefaultValueFactory = _ => DefaultSamples };
         var seed = new Option<ulong>("--seed") { Description = $"Seed every sheet's seed follows from (default {DefaultSeed}).", DefaultValueFactory = _ => DefaultSeed };
         var threads = new Option<int>("--threads") { Description = "Sheets written at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };

@@ -90,7 +90,7 @@ public static class EvaluationReportJson
     private static object Musical(MusicalComparison musicality) => new
     {
         generatedSheets = musicality.Generated.Sheets,
-        heldOutPieces = musicality.HeldOut.Sheets,
+        heldOutWindows = musicality.HeldOut.Sheets,
         pitchClassDistance = new
         {
             totalVariation = Round(musicality.PitchClassTotalVariation),

@@ -6,15 +6,13 @@ using SithSynth.Domain.Vocabulary;
 namespace SithSynth.Domain.Evaluation;
 
 /// <summary>
-/// Reads a corpus folder's test split: <c>test.jsonl</c> (token windows with condition indexes) and
-/// <c>test-pieces.json</c> (whole pieces in the home key). Where the corpus carries its own <c>vocab.json</c>,
+/// Reads a corpus folder's test split, <c>test.jsonl</c>: token windows with condition indexes. Where the corpus carries its own <c>vocab.json</c>,
 /// token ids and condition indexes are read through it and moved into the model's ids, so a model whose card
 /// orders its lists differently is still scored on the right tokens.
 /// </summary>
 public static class HeldOutCorpus
 {
     public const string SequencesFile = "test.jsonl";
-    public const string PiecesFile = "test-pieces.json";
     public const string VocabularyFile = "vocab.json";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -44,22 +42,10 @@ public static class HeldOutCorpus
         }
         else
         {
-            notes.Add($"no {SequencesFile} in {directory}: held-out likelihood skipped");
+            notes.Add($"no {SequencesFile} in {directory}: held-out likelihood and musical statistics skipped");
         }
 
-        var piecesPath = Path.Combine(directory, PiecesFile);
-        var pieces = new List<LeadSheet>();
-        if (File.Exists(piecesPath))
-        {
-            var documents = Read<List<PieceDocument>>(File.ReadAllText(piecesPath), PiecesFile);
-            pieces.AddRange(documents.Select(Piece));
-        }
-        else
-        {
-            notes.Add($"no {PiecesFile} in {directory}: musical statistics skipped");
-        }
-
-        return new HeldOutSet(sequences, pieces, notes);
+        return new HeldOutSet(sequences, notes);
     }
 
     /// <summary>Maps corpus token ids to model ids, and picks the condition lists the indexes refer to.</summary>
@@ -104,23 +90,6 @@ public static class HeldOutCorpus
         }
     }
 
-    private static LeadSheet Piece(PieceDocument piece)
-    {
-        var where = $"{PiecesFile} piece '{piece.Piece}'";
-        if (!TimeSignature.TryParse(piece.TimeSignature, out var timeSignature) || !Key.TryParse(piece.Key, out var key) || piece.Bars is null)
-        {
-            throw new FormatException($"{where}: needs a timeSignature, a key and bars");
-        }
-
-        var measures = piece.Bars.Select(bar => new Measure([.. bar.Select(e => Event(e, where))])).ToList();
-        return new LeadSheet(timeSignature, key, 100, measures);
-    }
-
-    private static MelodyEvent Event(EventDocument e, string where) =>
-        ChordSymbol.TryParse(e.Chord, out var chord) && Duration.TryParse(e.Duration, out var duration) && !duration.IsZero
-            ? new MelodyEvent(chord, e.Pitch, duration)
-            : throw new FormatException($"{where}: event {{chord '{e.Chord}', duration '{e.Duration}'}} cannot be read");
-
     private static T Read<T>(string text, string where)
     {
         try
@@ -137,7 +106,4 @@ public static class HeldOutCorpus
 
     private sealed record SequenceDocument(string? Piece, IReadOnlyList<IReadOnlyList<long>>? Conditions, IReadOnlyList<int>? Tokens, IReadOnlyList<long>? Bars, IReadOnlyList<long>? Onsets);
 
-    private sealed record PieceDocument(string? Piece, string? TimeSignature, string? Key, IReadOnlyList<IReadOnlyList<EventDocument>>? Bars);
-
-    private sealed record EventDocument(string? Chord, int? Pitch, string? Duration);
 }

@@ -11,8 +11,9 @@ namespace SithSynth.Domain.Evaluation;
 
 /// <summary>
 /// Evaluates one model: writes the grid (every cell with its requested conditions, and again with random
-/// conditions as the baseline), writes one sheet under each held-out window's own conditions, scores control,
-/// validity and musicality, and measures the held-out likelihood. Every sheet's seed follows from the settings'
+/// conditions as the baseline) and scores control and validity on it; writes one sheet under each held-out
+/// window's own conditions and compares its musical statistics with the window itself; and measures the held-out
+/// likelihood. Every sheet's seed follows from the settings'
 /// seed and its place in the grid, so a run is reproducible whatever the thread count.
 /// </summary>
 public static class ModelEvaluator
@@ -62,9 +63,14 @@ public static class ModelEvaluator
 
         var notes = new List<string>(heldOut.Notes);
         MusicalComparison? musicality = null;
-        if (heldOut.Pieces.Count > 0)
+        if (heldOut.Sequences.Count > 0)
         {
-            musicality = MusicalComparison.Of(MusicalStatistics.Of([.. conditioned.Select(s => s.Sheet)]), MusicalStatistics.Of(heldOut.Pieces));
+            // Musical statistics hang on meter, length and density, so compare like with like: the sheets written
+            // under each held-out window's own conditions against those windows as the composers wrote them.
+            var written = heldOut.Sequences
+                .Select(s => new LeadSheet(s.Conditions[0].TimeSignature, Key.CMajor, settings.Tempo, SheetBuilder.FromTokens(model.Tokens, s.Tokens.Tokens)))
+                .ToList();
+            musicality = MusicalComparison.Of(MusicalStatistics.Of([.. heldOutSheets.Select(h => h.Sheet)]), MusicalStatistics.Of(written));
         }
 
         clock.Restart();

@@ -39,26 +39,7 @@ public class HeldOutCorpusTests
         var sequence = Assert.Single(set.Sequences);
         Assert.Equal(new BarCondition(TimeSignature.Common, PhrasePosition.End2, 2, Density.High), Assert.Single(sequence.Conditions));
         Assert.Equal(new[] { "sos", "chord:C", "note:60", "dur:4", "bar", "eos" }, sequence.Tokens.Tokens.Select(id => Tokens[id].Text));
-        Assert.Empty(set.Pieces);
-        Assert.Contains(set.Notes, n => n.Contains(HeldOutCorpus.PiecesFile, StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Pieces_are_read_in_their_key_and_meter()
-    {
-        var folder = TestCards.NewRoot();
-        File.WriteAllText(
-            Path.Combine(folder, HeldOutCorpus.PiecesFile),
-            """[{"piece":"p","timeSignature":"3/4","key":"Am","sourceKey":"Em","bars":[[{"chord":"Am","pitch":69,"duration":"2"},{"chord":"E7","pitch":null,"duration":"1"}]]}]""");
-
-        var set = HeldOutCorpus.Load(folder, Tokens, Conditions);
-
-        var piece = Assert.Single(set.Pieces);
-        Assert.Equal(TimeSignature.Parse("3/4"), piece.TimeSignature);
-        Assert.Equal(Key.Parse("Am"), piece.Key);
-        Assert.True(piece.IsComplete);
-        Assert.Equal([69, null], piece.Events.Select(e => e.Pitch));
-        Assert.Contains(set.Notes, n => n.Contains(HeldOutCorpus.SequencesFile, StringComparison.Ordinal));
+        Assert.Empty(set.Notes);
     }
 
     [Fact]

@@ -17,8 +17,6 @@ internal static class HeldOutSheets
             $"piece {i}",
             [.. PhrasePlan.For(sheet.Measures.Count).Select(p => new BarCondition(sheet.TimeSignature, p, 0, Density.Med))],
             tokenizer.Encode(sheet))).ToList();
-        return new HeldOutSet(sequences, MusicalStatisticsTests.Sheets, []);
+        return new HeldOutSet(sequences, []);
     }
-
-    public static IReadOnlyList<LeadSheet> Pieces => MusicalStatisticsTests.Sheets;
 }

@@ -31,8 +31,8 @@ public class ModelEvaluatorTests
         Assert.InRange(report.Conditioned.ValenceMae, 0, 4);
         Assert.InRange(report.Conditioned.DensityInBin, 0, 1);
         Assert.InRange(report.Conditioned.ValenceRankCorrelation, -1, 1);
-        Assert.Equal(sheets, report.Musicality!.Generated.Sheets);
-        Assert.Equal(heldOut.Pieces.Count, report.Musicality.HeldOut.Sheets);
+        Assert.Equal(heldOut.Sequences.Count, report.Musicality!.Generated.Sheets);
+        Assert.Equal(heldOut.Sequences.Count, report.Musicality.HeldOut.Sheets);
         Assert.Equal(heldOut.Sequences.Sum(s => s.Tokens.Tokens.Count - 1), report.Likelihood!.Tokens);
         Assert.Equal(4 + 1 + report.Musicality.Statistics.Count, report.Targets.Count);
         Assert.True(report.Targets.Single(t => t.Name == "validShare").Passed);
