@@ -25,6 +25,7 @@ public sealed class OnnxNextTokenModel : INextTokenModel, IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
+        sessionOptions.AddSessionConfigEntry("session.set_denormal_as_zero", "1");
         try
         {
             _encoder = new InferenceSession(card.EncoderPath, sessionOptions);
