@@ -41,7 +41,7 @@ public static class EvaluationTable
         }
 
         text.AppendLine();
-        text.AppendLine("Musicality: generated grid sheets against the held-out pieces (generated / held-out, relative difference).");
+        text.AppendLine("Musicality: sheets written under each held-out window's conditions against those windows of the held-out pieces (generated / held-out, relative difference).");
         text.AppendLine();
         text.AppendLine("| Model | Pitch-class TV | Chord tones on strong beats | Mean interval (semitones) | Pitch range | Rest ratio | Chord changes / bar |");
         text.AppendLine("|---|---|---|---|---|---|---|");
