@@ -8,7 +8,7 @@ namespace SithSynth.Cli.Commands;
 /// <summary>One option per request field, named after it in kebab-case, and the models folder.</summary>
 internal sealed class RequestOptions
 {
-    public Option<string?> Model { get; } = new("--model") { Description = "Model to write with: lstm or transformer (default lstm), or any model in --models-dir." };
+    public Option<string?> Model { get; } = new("--model") { Description = "Model to write with: transformer (default: the better-sounding one) or lstm (twice as fast), or any model in --models-dir." };
 
     public Option<double?> Temperature { get; } = new("--temperature") { Description = "Sampling temperature, 0.5 to 1.5 (default 1.0): higher is more adventurous." };
 

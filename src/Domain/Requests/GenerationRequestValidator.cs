@@ -31,7 +31,7 @@ public static class GenerationRequestValidator
         var card = cards.FirstOrDefault(c => c.Name == modelName);
         if (card is null)
         {
-            Problem("model", $"There is no model '{modelName}'; choose one of: {string.Join(", ", cards.Select(c => c.Name))}.");
+            Problem("model", $"There is no model '{modelName}'; choose one of: {string.Join(", ", cards.Select(c => c.Name).Order(StringComparer.Ordinal))}.");
         }
 
         var temperature = request.Temperature ?? GenerationSpec.DefaultTemperature;

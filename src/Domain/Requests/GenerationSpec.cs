@@ -19,7 +19,7 @@ public sealed record GenerationSpec(
     ulong Seed,
     int Variations)
 {
-    public const string DefaultModel = "lstm";
+    public const string DefaultModel = "transformer";
     public const double DefaultTemperature = 1.0;
     public const string DefaultTimeSignature = "4/4";
     public const int DefaultBars = 16;

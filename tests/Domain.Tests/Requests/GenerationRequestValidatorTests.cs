@@ -14,7 +14,7 @@ public class GenerationRequestValidatorTests
         var root = TestCards.NewRoot();
         return
         [
-            ModelCard.Load(TestCards.Write(root, TestCards.Document("lstm"))),
+            ModelCard.Load(TestCards.Write(root, TestCards.Document("transformer"))),
             ModelCard.Load(TestCards.Write(root, TestCards.Document("small", maxBars: 16, meters: ["4/4", "3/4"]))),
         ];
     }
@@ -26,7 +26,7 @@ public class GenerationRequestValidatorTests
     {
         var spec = Validate(new GenerationRequest()).Spec!;
 
-        Assert.Equal(("lstm", 1.0, "4/4", 16, 100, 1, "C"), (spec.Model, spec.Temperature, spec.TimeSignature.ToString(), spec.Bars, spec.Tempo, spec.Variations, spec.Key.ToString()));
+        Assert.Equal(("transformer", 1.0, "4/4", 16, 100, 1, "C"), (spec.Model, spec.Temperature, spec.TimeSignature.ToString(), spec.Bars, spec.Tempo, spec.Variations, spec.Key.ToString()));
         Assert.Equal(0, spec.AverageValence);
         Assert.Equal(Density.Med, spec.UniformDensity);
         Assert.Equal(77UL, spec.Seed);
@@ -142,6 +142,6 @@ public class GenerationRequestValidatorTests
             ["bars", "density", "key", "model", "temperature", "tempo", "timeSignature", "topP", "valence", "variations"],
             result.Problems.Select(p => p.Field).Order(StringComparer.Ordinal));
         Assert.All(result.Problems, p => Assert.EndsWith(".", p.Message, StringComparison.Ordinal));
-        Assert.Contains("lstm, small", result.Problems.Single(p => p.Field == "model").Message, StringComparison.Ordinal);
+        Assert.Contains("small, transformer", result.Problems.Single(p => p.Field == "model").Message, StringComparison.Ordinal);
     }
 }
