@@ -63,6 +63,9 @@ public sealed class GenerationOrchestratorTests : IDisposable
             result.Timings.Select(t => t.Stage));
         Assert.All(result.Timings, t => Assert.True(t.Milliseconds >= 0));
 
+        // Names and summaries only: one 8-bar MusicXML file is about 28 KB, the whole result of four variations under 8 KiB.
+        Assert.InRange(done.SerializedOutput!.Length, 1, 8 * 1024);
+
         var progress = done.ReadCustomStatusAs<GenerationProgress>()!;
         Assert.Equal(PipelineStage.Done, progress.Stage);
         Assert.Equal(1, progress.Progress);
