@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+using SithSynth.Domain.Requests;
+
+namespace SithSynth.Pipeline.Contract;
+
+/// <summary>
+/// An RFC 9457 problem: a type URI per kind of problem, a title, the status, a sentence for this occurrence, and for
+/// invalid requests every field's errors in the shape ASP.NET's ValidationProblemDetails uses (field → messages).
+/// </summary>
+public sealed record ProblemDocument(
+    string Type,
+    string Title,
+    int Status,
+    string Detail,
+    string? Instance = null,
+    [property: JsonPropertyName("errors")] IReadOnlyDictionary<string, IReadOnlyList<string>>? Errors = null)
+{
+    // URNs: they name the kind of problem without promising a page that explains it.
+    private const string TypeBase = "urn:sithsynth:problem:";
+
+    public static ProblemDocument InvalidRequest(IEnumerable<RequestProblem> problems, string? instance = null)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var errors = problems
+            .GroupBy(p => p.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => p.Message)], StringComparer.Ordinal);
+        var fields = string.Join(", ", errors.Keys);
+        return new ProblemDocument(
+            TypeBase + "invalid-request", "The generation request is invalid.", 400,
+            $"Fix the fields named in 'errors' ({fields}) and send the request again.", instance, errors);
+    }
+
+    public static ProblemDocument MalformedBody(string detail, string? instance = null) =>
+        new(TypeBase + "malformed-body", "The request body could not be read.", 400, detail, instance);
+
+    public static ProblemDocument UnsupportedMediaType(string? contentType, string? instance = null) =>
+        new(TypeBase + "unsupported-media-type", "The body must be JSON.", 415,
+            contentType is null ? "Send the request with Content-Type: application/json." : $"Content-Type '{contentType}' is not JSON; send application/json.", instance);
+
+    public static ProblemDocument TooLarge(long limit, string? instance = null) =>
+        new(TypeBase + "body-too-large", "The request body is too large.", 413, $"A generation request is at most {limit} bytes.", instance);
+
+    public static ProblemDocument InvalidIdempotencyKey(string detail, string? instance = null) =>
+        new(TypeBase + "invalid-idempotency-key", "The Idempotency-Key header is invalid.", 400, detail, instance,
+            new Dictionary<string, IReadOnlyList<string>> { ["Idempotency-Key"] = [detail] });
+
+    public static ProblemDocument IdempotencyConflict(string id, string? instance = null) =>
+        new(TypeBase + "idempotency-key-reused", "The Idempotency-Key was used for a different request.", 409,
+            $"Generation '{id}' was started under this Idempotency-Key with a different body; use a new key for a new request.", instance);
+
+    public static ProblemDocument NotFound(string id, string? instance = null) =>
+        new(TypeBase + "generation-not-found", "There is no such generation.", 404, $"No generation has the id '{id}'.", instance);
+
+    public static ProblemDocument AlreadyFinished(string id, string status, string? instance = null) =>
+        new(TypeBase + "generation-finished", "The generation has already finished.", 409,
+            $"Generation '{id}' is {status}; only a pending or running generation can be canceled, and finished ones are kept.", instance);
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Net.Http.Headers;
+using SithSynth.Domain.Models;
+using SithSynth.Domain.Requests;
+using SithSynth.Pipeline.Contract;
+using SithSynth.Pipeline.Orchestration;
+
+namespace SithSynth.Pipeline.Handlers;
+
+/// <summary>
+/// POST /api/generations. Checks the body (JSON, at most 64 KiB, well-formed, every field valid for the model) before
+/// anything is scheduled, so a bad request costs nothing and gets one problem document listing every field error.
+/// An Idempotency-Key makes the POST repeatable: the key decides the generation id, the same body gets the same
+/// generation back, and a different body under the same key is a 409.
+/// </summary>
+public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalog catalog, Func<string>? newId = null)
+{
+    public const int MaxBodyBytes = 64 * 1024;
+    public const int MaxIdempotencyKeyLength = 200;
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>Seconds a client should wait before its first poll; a 16-bar sheet takes about that long.</summary>
+    public const int RetryAfterSeconds = 2;
+
+    private readonly Func<string> _newId = newId ?? GenerationId.New;
+
+    public async Task<ApiResponse> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var instance = request.Path.Value;
+        if (!IsJson(request.ContentType))
+        {
+            return ApiResponse.Problem(ProblemDocument.UnsupportedMediaType(request.ContentType, instance));
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return ApiResponse.Problem(ProblemDocument.TooLarge(MaxBodyBytes, instance));
+        }
+
+        var body = await ReadBodyAsync(request.Body, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return ApiResponse.Problem(ProblemDocument.TooLarge(MaxBodyBytes, instance));
+        }
+
+        string? key = null;
+        if (request.Headers.TryGetValue(IdempotencyKeyHeader, out var keys))
+        {
+            key = keys.Count == 1 ? keys[0] : null;
+            if (KeyProblem(key) is { } problem)
+            {
+                return ApiResponse.Problem(ProblemDocument.InvalidIdempotencyKey(problem, instance));
+            }
+        }
+
+        var reading = GenerationRequestJson.Read(body);
+        if (reading.Malformed is { } malformed)
+        {
+            return ApiResponse.Problem(ProblemDocument.MalformedBody(malformed, instance));
+        }
+
+        if (reading.Request is not { } generation)
+        {
+            return ApiResponse.Problem(ProblemDocument.InvalidRequest(reading.Problems, instance));
+        }
+
+        // The seed is chosen later by the validation activity; here only the problems count.
+        var validation = GenerationRequestValidator.Validate(generation, catalog.Cards, () => 0);
+        if (!validation.IsValid)
+        {
+            return ApiResponse.Problem(ProblemDocument.InvalidRequest(validation.Problems, instance));
+        }
+
+        var input = new GenerationInput(generation, RequestFingerprint.Of(generation));
+        var id = key is null ? _newId() : GenerationId.FromIdempotencyKey(key!);
+        if (key is not null && await ExistingAsync(id, input, instance, request, cancellationToken).ConfigureAwait(false) is { } repeated)
+        {
+            return repeated;
+        }
+
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(PipelineTasks.Generation, input, new StartOrchestrationOptions(id), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (key is not null)
+        {
+            // Two POSTs with one key raced and the other one scheduled first: answer as for a repeat.
+            if (await ExistingAsync(id, input, instance, request, cancellationToken).ConfigureAwait(false) is { } raced)
+            {
+                return raced;
+            }
+
+            throw;
+        }
+
+        return Accepted(request, id);
+    }
+
+    private async Task<ApiResponse?> ExistingAsync(string id, GenerationInput input, string? instance, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var existing = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        if (existing is null)
+        {
+            return null;
+        }
+
+        return existing.ReadInputAs<GenerationInput>()?.Fingerprint == input.Fingerprint
+            ? Accepted(request, id)
+            : ApiResponse.Problem(ProblemDocument.IdempotencyConflict(id, instance));
+    }
+
+    private static ApiResponse Accepted(HttpRequest request, string id)
+    {
+        var statusUrl = RequestAddress.Generation(request, id);
+        return ApiResponse.Json(StatusCodes.Status202Accepted, new GenerationAccepted(id, statusUrl), new Dictionary<string, string>
+        {
+            [HeaderNames.Location] = statusUrl.AbsoluteUri,
+            [HeaderNames.RetryAfter] = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture),
+        });
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Value is { } type
+        && (type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+
+    private static string? KeyProblem(string? key)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            return "Send one non-empty Idempotency-Key, or none.";
+        }
+
+        if (key.Length > MaxIdempotencyKeyLength)
+        {
+            return $"An Idempotency-Key is at most {MaxIdempotencyKeyLength} characters.";
+        }
+
+        return key.All(c => c is >= '!' and <= '~') ? null : "An Idempotency-Key is printable ASCII without spaces, e.g. a UUID.";
+    }
+
+    /// <summary>The whole body, or null as soon as it passes the limit (a chunked body has no Content-Length to check first).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[MaxBodyBytes + 1];
+        var length = 0;
+        while (length < buffer.Length)
+        {
+            var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return buffer[..length];
+            }
+
+            length += read;
+        }
+
+        return null;
+    }
+}

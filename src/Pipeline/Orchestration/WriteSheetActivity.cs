@@ -1,0 +1,31 @@
+using Microsoft.DurableTask;
+using SithSynth.Domain.Generation;
+using SithSynth.Domain.Models;
+using SithSynth.Pipeline.Artifacts;
+
+namespace SithSynth.Pipeline.Orchestration;
+
+/// <summary>
+/// Inference for one variation: runs the model (loaded once per process by the catalogue and shared), stores the score
+/// for the render activities and the JSON report, and returns their names with the measured analysis. The variation's
+/// seed is derived from the request seed, so a retry writes exactly the same sheet.
+/// </summary>
+public sealed class WriteSheetActivity(ModelCatalog catalog, IArtifactStore store) : TaskActivity<VariationWork, WrittenSheet>
+{
+    public override Task<WrittenSheet> RunAsync(TaskActivityContext context, VariationWork input) => ExecuteAsync(input);
+
+    /// <summary>The activity's work, for hosts that bind activities as functions (the Functions app) rather than register them.</summary>
+    public async Task<WrittenSheet> ExecuteAsync(VariationWork input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var spec = SettledRequest.ToSpec(input.Request, catalog.Cards);
+        var sheet = LeadSheetGenerator.Generate(spec, catalog.Model(spec.Model), input.Variation);
+        var variation = input.Variation + 1;
+
+        var score = ArtifactName.Of(input.GenerationId, variation, ArtifactKind.Score);
+        var report = ArtifactName.Of(input.GenerationId, variation, ArtifactKind.Report);
+        await store.SaveAsync(score, ScoreDocument.From(sheet.Sheet, SheetFiles.Title(spec, sheet)).ToJson()).ConfigureAwait(false);
+        await store.SaveAsync(report, SheetReport.ToJson(spec, sheet)).ConfigureAwait(false);
+        return new WrittenSheet(variation, sheet.Seed, score.Value, report.Value, AnalysisSummary.Of(sheet.Analysis));
+    }
+}

@@ -1,0 +1,43 @@
+using System.Web;
+using SithSynth.Pipeline.Artifacts;
+
+namespace SithSynth.Pipeline.Tests.Artifacts;
+
+public sealed class LocalFolderArtifactStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 22, 0, 0, TimeSpan.Zero);
+    private readonly TemporaryFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Files_land_under_generations_and_read_back()
+    {
+        var store = new LocalFolderArtifactStore(_folder.Path, "/api/files", LinkSigner.WithNewKey(), TimeSpan.FromHours(1), new FixedClock(Now));
+        var name = ArtifactName.Of("abc", 3, ArtifactKind.Midi);
+
+        await store.SaveAsync(name, new byte[] { 1, 2, 3 });
+        await store.SaveAsync(name, new byte[] { 4, 5 });
+
+        Assert.Equal(Path.Combine(_folder.Path, "generations", "abc", "3", "leadsheet.mid"), store.PathOf(name));
+        Assert.Equal(new byte[] { 4, 5 }, await store.ReadAsync(name));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(store.PathOf(name))!));
+        await Assert.ThrowsAsync<FileNotFoundException>(() => store.ReadAsync(ArtifactName.Of("abc", 4, ArtifactKind.Midi)));
+    }
+
+    [Fact]
+    public async Task Links_point_at_the_host_route_and_verify_with_the_store_signer()
+    {
+        var store = new LocalFolderArtifactStore(_folder.Path, "/api/files/", LinkSigner.WithNewKey(), TimeSpan.FromMinutes(15), new FixedClock(Now));
+        var name = ArtifactName.Of("abc", 1, ArtifactKind.MusicXml);
+
+        var link = await store.LinkAsync(name);
+
+        Assert.False(link.Url.IsAbsoluteUri);
+        Assert.StartsWith("/api/files/abc/1/leadsheet.musicxml?", link.Url.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(Now.AddMinutes(15), link.ExpiresAt);
+        var query = HttpUtility.ParseQueryString(link.Url.OriginalString.Split('?')[1]);
+        Assert.Equal(LinkVerdict.Valid, store.Signer.Verify(name.Value, query[LinkSigner.ExpiresParameter], query[LinkSigner.SignatureParameter], Now.AddMinutes(14)));
+        Assert.Equal(LinkVerdict.Expired, store.Signer.Verify(name.Value, query[LinkSigner.ExpiresParameter], query[LinkSigner.SignatureParameter], Now.AddMinutes(15)));
+    }
+}

@@ -1,0 +1,138 @@
+using SithSynth.Pipeline.Contract;
+using SithSynth.Pipeline.Handlers;
+using SithSynth.Pipeline.Orchestration;
+
+namespace SithSynth.Pipeline.Tests.Handlers;
+
+public sealed class StartGenerationHandlerTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task A_valid_request_is_accepted_with_its_status_url_and_when_to_poll()
+    {
+        var response = await api.Start.HandleAsync(ApiFixture.Post("""{"bars":8,"seed":"9","variations":2}"""));
+
+        Assert.Equal(202, response.Status);
+        var body = ApiFixture.Json(response);
+        var id = body.GetProperty("id").GetString()!;
+        Assert.True(GenerationId.IsValid(id));
+        var statusUrl = $"http://{ApiFixture.Host}/api/generations/{id}";
+        Assert.Equal(statusUrl, body.GetProperty("statusUrl").GetString());
+        Assert.Equal(statusUrl, response.Headers["Location"]);
+        Assert.Equal("2", response.Headers["Retry-After"]);
+
+        var metadata = await api.Engine.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+        Assert.Equal(PipelineTasks.Generation, metadata!.Name);
+        Assert.Equal(9UL, metadata.ReadInputAs<GenerationInput>()!.Request.Seed);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("not a media type")]
+    public async Task A_body_that_is_not_declared_json_is_415(string? contentType)
+    {
+        var response = await api.Start.HandleAsync(ApiFixture.Post("""{"bars":8}""", contentType));
+
+        Assert.Equal(415, response.Status);
+        Assert.Equal("urn:sithsynth:problem:unsupported-media-type", ApiFixture.Json(response).GetProperty("type").GetString());
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("application/merge-patch+json")]
+    public async Task Json_media_types_with_parameters_or_suffixes_are_json(string contentType)
+    {
+        Assert.Equal(202, (await api.Start.HandleAsync(ApiFixture.Post("""{"bars":8}""", contentType))).Status);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_body_over_64_KiB_is_413_whether_or_not_its_length_was_announced(bool announceLength)
+    {
+        var body = $$"""{"model":"{{new string('x', StartGenerationHandler.MaxBodyBytes)}}"}""";
+
+        var response = await api.Start.HandleAsync(ApiFixture.Post(body, announceLength: announceLength));
+
+        Assert.Equal(413, response.Status);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{\"bars\": 8")]
+    [InlineData("[]")]
+    public async Task Malformed_json_is_400_with_a_problem_saying_so(string body)
+    {
+        var response = await api.Start.HandleAsync(ApiFixture.Post(body));
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("urn:sithsynth:problem:malformed-body", ApiFixture.Json(response).GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task An_invalid_request_is_400_listing_every_field()
+    {
+        var response = await api.Start.HandleAsync(ApiFixture.Post("""{"bars":2,"key":"H","tempo":1000,"temperature":3,"variations":9}"""));
+
+        Assert.Equal(400, response.Status);
+        var errors = ApiFixture.Json(response).GetProperty("errors");
+        Assert.Equal(["temperature", "bars", "key", "tempo", "variations"], errors.EnumerateObject().Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task Wrong_types_are_400_listing_every_field_too()
+    {
+        var response = await api.Start.HandleAsync(ApiFixture.Post("""{"bars":"eight","seed":-1,"mood":"sad"}"""));
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal(["bars", "seed", "mood"], ApiFixture.Json(response).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_and_body_return_the_same_generation()
+    {
+        var key = Guid.NewGuid().ToString();
+
+        var first = await api.Start.HandleAsync(ApiFixture.Post("""{"bars":8,"seed":5}""", idempotencyKey: key));
+        var second = await api.Start.HandleAsync(ApiFixture.Post("""{ "seed": "5", "bars": 8 }""", idempotencyKey: key));
+
+        Assert.Equal((202, 202), (first.Status, second.Status));
+        var id = ApiFixture.Json(first).GetProperty("id").GetString();
+        Assert.Equal(GenerationId.FromIdempotencyKey(key), id);
+        Assert.Equal(id, ApiFixture.Json(second).GetProperty("id").GetString());
+        Assert.Equal(200, (await api.Status.HandleAsync(ApiFixture.Get($"/api/generations/{id}"), id!)).Status);
+    }
+
+    [Fact]
+    public async Task A_different_body_under_a_used_idempotency_key_is_409()
+    {
+        var key = Guid.NewGuid().ToString();
+        await api.Start.HandleAsync(ApiFixture.Post("""{"bars":8,"seed":5}""", idempotencyKey: key));
+
+        var response = await api.Start.HandleAsync(ApiFixture.Post("""{"bars":8,"seed":6}""", idempotencyKey: key));
+
+        Assert.Equal(409, response.Status);
+        Assert.Equal("urn:sithsynth:problem:idempotency-key-reused", ApiFixture.Json(response).GetProperty("type").GetString());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("has space")]
+    [InlineData("caf\u00e9")]
+    public async Task An_unusable_idempotency_key_is_400(string key)
+    {
+        var response = await api.Start.HandleAsync(ApiFixture.Post("""{"bars":8}""", idempotencyKey: key));
+
+        Assert.Equal(400, response.Status);
+        Assert.True(ApiFixture.Json(response).GetProperty("errors").TryGetProperty("Idempotency-Key", out _));
+    }
+
+    [Fact]
+    public async Task A_too_long_idempotency_key_is_400()
+    {
+        var response = await api.Start.HandleAsync(ApiFixture.Post("""{"bars":8}""", idempotencyKey: new string('k', StartGenerationHandler.MaxIdempotencyKeyLength + 1)));
+
+        Assert.Equal(400, response.Status);
+    }
+}
