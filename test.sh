@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test of Sith Synth from a fresh machine: the .NET build with warnings as errors, all xunit tests
-# (which use the committed models and compile the Bicep templates), actionlint over the workflows, and a tiny
+# (which use the committed models, run Durable orchestrations on the real engine, store and sign artifacts in
+# Azurite and compile the Bicep templates), actionlint over the workflows, and a tiny
 # end-to-end training run whose exported ONNX models are checked from C# so the training path cannot rot.
 set -euo pipefail
 cd "$(dirname "$0")"
+
+echo "== Azurite (the Blob Storage emulator the pipeline tests run against)"
+tests/Pipeline.Tests/install-azurite.sh
 
 echo "== build"
 dotnet build SithSynth.Functions.sln -c Release -warnaserror -nologo -v quiet
