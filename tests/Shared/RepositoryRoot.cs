@@ -1,6 +1,6 @@
-namespace SithSynth.Pipeline.Tests;
+namespace SithSynth.Tests;
 
-/// <summary>The checkout the tests run from, found by walking up from the test binaries to the solution file.</summary>
+/// <summary>The checkout the tests run from (linked into each test project that needs it), found by walking up from the test binaries to the solution file.</summary>
 internal static class RepositoryRoot
 {
     public static string Path { get; } = Find();
