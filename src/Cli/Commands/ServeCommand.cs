@@ -48,6 +48,19 @@ internal static class ServeCommand
     {
         using var catalog = LoadCatalog(settings.ModelsDirectory);
         var store = Store(settings);
+        if (store is BlobArtifactStore blob)
+        {
+            // In Azure the infrastructure creates the container; here serve does, once.
+            try
+            {
+                await blob.EnsureContainerAsync(cancel).ConfigureAwait(false);
+            }
+            catch (Azure.RequestFailedException e)
+            {
+                throw new CommandLineException($"--storage: cannot create the {blob.ContainerName} container: {e.Message.Split('\n')[0]}");
+            }
+        }
+
         var engine = Engine(settings);
         await using var app = LocalApi.Build(settings, catalog, engine, store);
         try

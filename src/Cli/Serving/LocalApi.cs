@@ -86,7 +86,7 @@ internal static class LocalApi
         }
 
         // Anything else under /api is a problem document too, never an empty 404 or 405.
-        api.MapFallback(RouteProblem);
+        api.MapFallback("{**path}", RouteProblem);
     }
 
     private static ApiResponse RouteProblem(HttpContext context)
