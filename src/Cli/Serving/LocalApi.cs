@@ -25,13 +25,13 @@ namespace SithSynth.Cli.Serving;
 /// </summary>
 internal static class LocalApi
 {
-    public static WebApplication Build(ServeSettings settings, ModelCatalog catalog, TaskHubEngine engine, IArtifactStore store)
+    public static WebApplication Build(ServeSettings settings, ModelCatalog catalog, TaskHubEngine engine, IArtifactStore store, LogLevel requestLog = LogLevel.Information)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("SithSynth", LogLevel.Information);
+        builder.Logging.AddFilter("SithSynth", requestLog);
 
         // serve reports a failed start (say, a port in use) itself, in one line.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
