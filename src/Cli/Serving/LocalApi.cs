@@ -79,6 +79,8 @@ internal static class LocalApi
             new CancelGenerationHandler(client).HandleAsync(request, id, cancel));
         api.MapGet("/models", () => new ModelsHandler(catalog).Handle());
         api.MapGet("/health", () => new HealthHandler(catalog).Handle());
+        var openApi = new OpenApiHandler();
+        api.MapGet("/openapi.json", (HttpRequest request) => openApi.Handle(request));
         if (store is LocalFolderArtifactStore local)
         {
             var downloads = new FileDownloads(local, TimeProvider.System);

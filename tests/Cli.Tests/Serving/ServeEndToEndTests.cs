@@ -16,7 +16,15 @@ public sealed class ServeEndToEndTests(ServeFixture serve) : IClassFixture<Serve
     {
         using var post = await serve.Http.SendAsync(ServeFixture.Post(ServeFixture.Json(new
         {
-            model = "lstm", bars = 8, timeSignature = "3/4", key = "Eb", tempo = 90, valence = 1, density = "high", seed = "2024", variations = 2,
+            model = "lstm",
+            bars = 8,
+            timeSignature = "3/4",
+            key = "Eb",
+            tempo = 90,
+            valence = 1,
+            density = "high",
+            seed = "2024",
+            variations = 2,
         })));
         Assert.Equal(HttpStatusCode.Accepted, post.StatusCode);
         var accepted = JsonNode.Parse(await post.Content.ReadAsStringAsync())!;
@@ -124,12 +132,15 @@ public sealed class ServeEndToEndTests(ServeFixture serve) : IClassFixture<Serve
     }
 
     [Fact]
-    public async Task The_models_and_health_routes_describe_the_shipped_models()
+    public async Task The_models_health_and_openapi_routes_describe_the_service()
     {
         var models = JsonNode.Parse(await serve.Http.GetStringAsync("api/models"))!;
         Assert.Contains(models["models"]!.AsArray(), m => m!["name"]!.GetValue<string>() == "transformer");
         var health = JsonNode.Parse(await serve.Http.GetStringAsync("api/health"))!;
         Assert.Equal("ok", health["status"]!.GetValue<string>());
+        var openApi = JsonNode.Parse(await serve.Http.GetStringAsync("api/openapi.json"))!;
+        Assert.StartsWith("3.", openApi["openapi"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(serve.Serve.Address.AbsoluteUri.TrimEnd('/'), openApi["servers"]![0]!["url"]!.GetValue<string>().TrimEnd('/'));
     }
 
     private async Task<byte[]> DownloadAsync(JsonNode link, string contentType, string extension)

@@ -26,7 +26,12 @@ public static class TestCards
         ["encoder"] = new { file = "encoder.onnx", conditions = "conditions", memory = "memory" },
         ["decoder"] = new
         {
-            file = "decoder.onnx", token = "token", bar = "bar", onset = "onset", memory = "memory", logits = "logits",
+            file = "decoder.onnx",
+            token = "token",
+            bar = "bar",
+            onset = "onset",
+            memory = "memory",
+            logits = "logits",
             state = new[] { new { input = "h", output = "h_out", initialShape = new[] { 1, 1, 8 } } },
         },
     };
