@@ -8,6 +8,7 @@ var root = new RootCommand("Sith Synth: neural lead sheets (melody and chord sym
     CheckModelCommand.Create(),
     CorpusCommand.Create(),
     BenchCommand.Create(),
+    ServeCommand.Create(),
     EvalCommand.Create(),
 };
 

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
+using SithSynth.Domain.Models;
+using SithSynth.Pipeline.Artifacts;
+using SithSynth.Pipeline.Contract;
+using SithSynth.Pipeline.Handlers;
+using SithSynth.Pipeline.Orchestration;
+
+namespace SithSynth.Cli.Serving;
+
+/// <summary>
+/// The HTTP API of the Functions app, hosted by Kestrel on this machine: the same handlers, the same orchestration and
+/// activities, on the real Durable Task engine. Artifacts go to a local folder behind signed links (or to Blob Storage
+/// with the Durable task hub when a storage connection string is given), and the built web client is served at /.
+/// </summary>
+internal static class LocalApi
+{
+    public static WebApplication Build(ServeSettings settings, ModelCatalog catalog, TaskHubEngine engine, IArtifactStore store)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("SithSynth", LogLevel.Information);
+
+        // serve reports a failed start (say, a port in use) itself, in one line.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            foreach (var url in settings.Urls)
+            {
+                Listen(kestrel, url);
+            }
+        });
+        engine.AddTo(builder, tasks => tasks.AddSithSynthPipeline(catalog, store));
+        builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnexpectedAsync, StatusCodeSelector = _ => 500 });
+        app.Use(LogRequestAsync);
+        if (settings.WebDirectory is { } web)
+        {
+            var files = new PhysicalFileProvider(web);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+        else
+        {
+            app.MapGet("/", () => Results.Text(NoWebClientPage, "text/html; charset=utf-8"));
+        }
+
+        MapApi(app, catalog, store);
+        engine.MapSidecar(app);
+        return app;
+    }
+
+    private static void MapApi(WebApplication app, ModelCatalog catalog, IArtifactStore store)
+    {
+        var api = app.MapGroup("/api");
+        api.MapPost("/generations", (HttpRequest request, DurableTaskClient client, CancellationToken cancel) =>
+            new StartGenerationHandler(client, catalog).HandleAsync(request, cancel));
+        api.MapGet("/generations/{id}", (HttpRequest request, string id, DurableTaskClient client, CancellationToken cancel) =>
+            new GenerationStatusHandler(client, store).HandleAsync(request, id, cancel));
+        api.MapDelete("/generations/{id}", (HttpRequest request, string id, DurableTaskClient client, CancellationToken cancel) =>
+            new CancelGenerationHandler(client).HandleAsync(request, id, cancel));
+        api.MapGet("/models", () => new ModelsHandler(catalog).Handle());
+        api.MapGet("/health", () => new HealthHandler(catalog).Handle());
+        if (store is LocalFolderArtifactStore local)
+        {
+            var downloads = new FileDownloads(local, TimeProvider.System);
+            api.MapMethods("/files/{**name}", [HttpMethods.Get, HttpMethods.Head], (HttpRequest request, string name) => downloads.Handle(request, name));
+        }
+
+        // Anything else under /api is a problem document too, never an empty 404 or 405.
+        api.MapFallback(RouteProblem);
+    }
+
+    private static ApiResponse RouteProblem(HttpContext context)
+    {
+        var path = context.Request.Path.Value;
+        var allowed = context.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => Matches(e.RoutePattern, path))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return allowed.Count > 0
+            ? ApiResponse.Problem(ServeProblems.MethodNotAllowed(context.Request.Method, path), new Dictionary<string, string> { ["Allow"] = string.Join(", ", allowed) })
+            : ApiResponse.Problem(ServeProblems.NoRoute(context.Request.Method, path));
+    }
+
+    private static bool Matches(Microsoft.AspNetCore.Routing.Patterns.RoutePattern pattern, string? path) =>
+        new Microsoft.AspNetCore.Routing.Template.TemplateMatcher(
+            new Microsoft.AspNetCore.Routing.Template.RouteTemplate(pattern), new RouteValueDictionary()).TryMatch(path, new RouteValueDictionary());
+
+    private static void Listen(KestrelServerOptions kestrel, Uri url)
+    {
+        if (url.Host is "localhost")
+        {
+            kestrel.ListenLocalhost(url.Port);
+        }
+        else if (url.Host is "*" or "+" or "0.0.0.0")
+        {
+            kestrel.ListenAnyIP(url.Port);
+        }
+        else
+        {
+            kestrel.Listen(IPAddress.Parse(url.Host.Trim('[', ']')), url.Port);
+        }
+    }
+
+    private static async Task LogRequestAsync(HttpContext context, RequestDelegate next)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await next(context).ConfigureAwait(false);
+        var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(ServeLog.Category);
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            ServeLog.Answered(logger, context.Request.Method, context.Request.Path.Value, context.Response.StatusCode, milliseconds);
+        }
+    }
+
+    private static async Task WriteUnexpectedAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(ServeLog.Category);
+        ServeLog.Failed(logger, error, context.Request.Method, context.Request.Path.Value, context.TraceIdentifier);
+        await ApiResponse.Problem(ServeProblems.Unexpected(context.TraceIdentifier, context.Request.Path.Value)).ExecuteAsync(context).ConfigureAwait(false);
+    }
+
+    private const string NoWebClientPage = """
+        <!doctype html><html lang="en"><meta charset="utf-8"><title>Sith Synth</title>
+        <p>The Sith Synth API is running under <a href="/api/health">/api</a>. The web client is not built:
+        run <code>npm --prefix web ci &amp;&amp; npm --prefix web run build</code>, or start serve with <code>--web DIR</code>.</p>
+        </html>
+        """;
+}

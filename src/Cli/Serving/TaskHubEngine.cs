@@ -1,0 +1,62 @@
+using System.Net;
+using System.Net.Sockets;
+using DurableTask.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SithSynth.Cli.Serving;
+
+/// <summary>
+/// The real Durable Task engine inside the <c>serve</c> process: an orchestration service (in memory, or Azure Storage)
+/// behind the Durable Task gRPC sidecar on a loopback port of the same Kestrel server, with the worker and the client
+/// talking to it over gRPC exactly as the Functions host's worker talks to its extension.
+/// </summary>
+internal sealed class TaskHubEngine(IOrchestrationService service, IOrchestrationServiceClient client, string description)
+{
+    private readonly int _port = FreeLoopbackPort();
+
+    /// <summary>What the engine runs on, for the start-up line.</summary>
+    public string Description { get; } = description;
+
+    private string Host => $"127.0.0.1:{_port}";
+
+    public void AddTo(WebApplicationBuilder builder, Action<DurableTaskRegistry> tasks)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _port, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton(service);
+        builder.Services.AddSingleton(client);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+
+        var channel = GrpcChannel.ForAddress($"http://{Host}");
+        builder.Services.AddSingleton(channel);
+        builder.Services.AddDurableTaskWorker(worker =>
+        {
+            worker.AddTasks(tasks);
+            worker.UseGrpc(channel);
+        });
+        builder.Services.AddDurableTaskClient(durableClient =>
+        {
+            durableClient.UseGrpc(channel);
+            durableClient.RegisterDirectly();
+        });
+    }
+
+    /// <summary>The sidecar answers only on its own loopback endpoint, never on the public API addresses.</summary>
+    public void MapSidecar(IEndpointRouteBuilder endpoints) => endpoints.MapGrpcService<TaskHubGrpcServer>().RequireHost(Host);
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
