@@ -44,6 +44,8 @@ export class CurveView {
     this.svg.setAttribute('preserveAspectRatio', 'none');
     this.svg.setAttribute('role', 'group');
     this.svg.setAttribute('aria-labelledby', options.labelledBy);
+    // Only the bars take focus (one of them at a time); Chrome would otherwise put the <svg> itself in the tab order.
+    this.svg.setAttribute('tabindex', '-1');
     this.readout = document.createElement('p');
     this.readout.className = 'curve-readout';
     this.readout.setAttribute('aria-hidden', 'true');

@@ -48,7 +48,9 @@ const progressPanel = $<HTMLElement>('progress-panel');
 const progressBar = $<HTMLProgressElement>('progress');
 const progressLine = $<HTMLParagraphElement>('progress-text');
 const resultsEmpty = $<HTMLParagraphElement>('results-empty');
-const variationsBox = $<HTMLDivElement>('variations');
+const variationsBox = $<HTMLDivElement>('variation-list');
+const resultsSummary = $<HTMLDivElement>('results-summary');
+const resultsSeed = $<HTMLElement>('results-seed');
 
 let models: ModelDocument[] = [];
 let values: FormValues = initialValues();
@@ -154,7 +156,7 @@ async function loadModels(): Promise<void> {
       return;
     }
     const chosen = modelSelect.value;
-    modelSelect.replaceChildren(...models.map((m) => new Option(`${m.name} (${m.architecture})`, m.name)));
+    modelSelect.replaceChildren(...models.map((m) => new Option(m.architecture === m.name ? m.name : `${m.name} (${m.architecture})`, m.name)));
     modelSelect.value = models.some((m) => m.name === chosen) ? chosen : models[0]!.name;
     applyModelLimits();
   } catch (error) {
@@ -257,12 +259,15 @@ function showResults(): void {
   void loadPlayer().catch(() => undefined);
   resultsEmpty.hidden = view.variations.length > 0;
   resultsEmpty.textContent = 'The generation finished without sheets.';
-  variationsBox.replaceChildren(...view.variations.map((v) => renderVariation(v, { api, useSeed })));
+  resultsSummary.hidden = !view.seed;
+  resultsSeed.textContent = view.seed ?? '';
+  variationsBox.replaceChildren(...view.variations.map((v) => renderVariation(v, { api })));
 }
 
-function useSeed(seed: string): void {
+/** Puts the last generation's seed into the form, to write it again with changed settings. */
+function useSeed(): void {
   const seedInput = $<HTMLInputElement>('seed');
-  seedInput.value = seed;
+  seedInput.value = view.seed ?? '';
   seedInput.focus();
 }
 
@@ -319,6 +324,7 @@ form.addEventListener('submit', (event) => {
   void generate();
 });
 cancelButton.addEventListener('click', () => void cancel());
+$('use-seed').addEventListener('click', useSeed);
 modelSelect.addEventListener('change', applyModelLimits);
 barsInput.addEventListener('input', () => {
   values = withBars(readValues(), barsInput.value);

@@ -32,7 +32,11 @@ export class Score {
       cursorsOptions: [{ type: 0, color: '#f0a202', alpha: 0.55, follow: false }],
     });
     await osmd.load(musicXml);
+    // A phone fits one measure per line at full size; smaller notes fit two or three and stay readable.
+    osmd.zoom = container.clientWidth < 600 ? 0.7 : 1;
     osmd.render();
+    // OSMD's cursors are <img> elements without alt text; they are decoration, so say so.
+    for (const cursor of osmd.cursors ?? []) cursor.cursorElement?.setAttribute('alt', '');
     const score = new Score(osmd, container);
     container.dataset.measures = String(score.measureCount);
     container.dataset.chordSymbols = String(score.chordSymbols().length);
@@ -76,7 +80,6 @@ export class Score {
     const cursor = this.osmd.cursor;
     cursor.reset();
     cursor.show();
-    // OSMD's cursor is an <img> without alt text; it is decoration, so say so.
     cursor.cursorElement?.setAttribute('alt', '');
     this.container.dataset.cursorStep = '0';
     this.follow();

@@ -13,6 +13,8 @@ export interface GenerationView {
   /** 0..1 */
   progress: number;
   variations: VariationDocument[];
+  /** The seed the whole generation ran with: with the same settings it writes the same sheets again. */
+  seed?: string;
   /** A sentence for the alert region when something went wrong. */
   error?: string;
   /** Field errors from the server's problem (or from the form), keyed by request field. */
@@ -35,7 +37,7 @@ export function reduce(view: GenerationView, event: GenerationEvent): Generation
   switch (event.type) {
     case 'submit':
       // A new request clears the last one's errors but keeps its results on screen until new ones arrive.
-      return { ...initialView, phase: 'submitting', stage: 'sending', variations: view.variations };
+      return { ...initialView, phase: 'submitting', stage: 'sending', variations: view.variations, seed: view.seed };
     case 'invalid':
       return { ...view, phase: 'idle', stage: undefined, fieldErrors: event.errors, error: undefined };
     case 'accepted':
@@ -68,7 +70,7 @@ function fromStatus(view: GenerationView, status: GenerationStatusDocument): Gen
     case 'running':
       return { ...next, phase: 'waiting' };
     case 'completed':
-      return { ...next, phase: 'completed', progress: 1, variations: status.variations ?? [] };
+      return { ...next, phase: 'completed', progress: 1, variations: status.variations ?? [], seed: status.seed };
     case 'failed':
       return { ...next, phase: 'failed', error: failureSentence(status) };
     case 'canceled':

@@ -9,8 +9,6 @@ import { Score } from './scoreView';
 
 export interface VariationContext {
   api: ApiClient;
-  /** Puts a variation's seed into the form, to write it again with other settings. */
-  useSeed: (seed: string) => void;
 }
 
 const signed = (value: number): string => (value > 0 ? `+${value.toFixed(2)}` : value.toFixed(2));
@@ -30,7 +28,7 @@ export function renderVariation(variation: VariationDocument, context: Variation
   article.setAttribute('aria-labelledby', headingId);
 
   const facts = element('ul', { className: 'facts' },
-    element('li', {}, `Seed ${variation.seed}`),
+    element('li', {}, `Variation seed ${variation.seed}`),
     element('li', {}, `Average valence ${signed(variation.analysis.averageValence)}`),
     element('li', {}, `In key ${Math.round(variation.analysis.inKeyRatio * 100)}%`),
   );
@@ -41,8 +39,7 @@ export function renderVariation(variation: VariationDocument, context: Variation
   const playButton = element('button', { type: 'button', className: 'primary', disabled: true }, 'Play', hidden(` variation ${n}`));
   const midiButton = element('button', { type: 'button' }, 'Download MIDI', hidden(` of variation ${n}`));
   const xmlButton = element('button', { type: 'button' }, 'Download MusicXML', hidden(` of variation ${n}`));
-  const seedButton = element('button', { type: 'button' }, 'Use this seed', hidden(` (${variation.seed})`));
-  const actions = element('div', { className: 'actions' }, playButton, midiButton, xmlButton, seedButton);
+  const actions = element('div', { className: 'actions' }, playButton, midiButton, xmlButton);
   article.append(element('h3', { id: headingId, textContent: `Variation ${n}` }), facts, scoreBox, actions);
 
   const files = { midi: fetchFile(context.api, variation.files.midi), musicXml: fetchFile(context.api, variation.files.musicXml) };
@@ -97,7 +94,6 @@ export function renderVariation(variation: VariationDocument, context: Variation
   };
   midiButton.addEventListener('click', download(files.midi, variation.files.midi));
   xmlButton.addEventListener('click', download(files.musicXml, variation.files.musicXml));
-  seedButton.addEventListener('click', () => context.useSeed(variation.seed));
   return article;
 }
 
