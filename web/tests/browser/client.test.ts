@@ -199,8 +199,7 @@ describe('the web client', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('writes the desktop screenshot when asked', async () => {
-    if (!updateScreenshots) return;
+  it.runIf(updateScreenshots)('writes the desktop screenshot', async () => {
     mkdirSync(screenshots, { recursive: true });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(screenshots, 'desktop.png') });
