@@ -46,8 +46,13 @@ export interface PollOptions {
   onUpdate?: (status: GenerationStatusDocument) => void;
 }
 
-/** Used when the server sends no Retry-After; never poll faster than the floor or slower than the ceiling. */
-export const defaultPollMs = 1000;
+/**
+ * Used when there is no Retry-After to read: the server's own interval (StartGenerationHandler.RetryAfterSeconds).
+ * A cross-origin page cannot read Retry-After unless the API exposes it (Access-Control-Expose-Headers), so this is
+ * also what a client on another origin than its API falls back to. Never poll faster than the floor or slower than
+ * the ceiling.
+ */
+export const defaultPollMs = 2000;
 const minPollMs = 250;
 const maxPollMs = 30_000;
 /** Consecutive network failures or 5xx answers tolerated while polling before giving up. */
