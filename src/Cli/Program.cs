@@ -9,6 +9,7 @@ var root = new RootCommand("Sith Synth: neural lead sheets (melody and chord sym
     CorpusCommand.Create(),
     BenchCommand.Create(),
     ServeCommand.Create(),
+    BenchApiCommand.Create(),
     EvalCommand.Create(),
 };
 

@@ -1,11 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
-using DurableTask.Core;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 using SithSynth.Cli.Serving;
 using SithSynth.Domain.Models;
 using SithSynth.Pipeline.Artifacts;
@@ -48,6 +45,19 @@ internal static class ServeCommand
     {
         using var catalog = LoadCatalog(settings.ModelsDirectory);
         var store = Store(settings);
+        if (store is BlobArtifactStore blob)
+        {
+            // In Azure the infrastructure creates the container; here serve does, once.
+            try
+            {
+                await blob.EnsureContainerAsync(cancel).ConfigureAwait(false);
+            }
+            catch (Azure.RequestFailedException e)
+            {
+                throw new CommandLineException($"--storage: cannot create the {blob.ContainerName} container: {e.Message.Split('\n')[0]}");
+            }
+        }
+
         var engine = Engine(settings);
         await using var app = LocalApi.Build(settings, catalog, engine, store);
         try
@@ -126,13 +136,7 @@ internal static class ServeCommand
 
     private static TaskHubEngine Engine(ServeSettings settings) => settings.StorageConnectionString is { } connection
         ? AzureStorageEngine.Create(connection, settings.TaskHub)
-        : InMemory();
-
-    private static TaskHubEngine InMemory()
-    {
-        var service = new InMemoryOrchestrationService(NullLoggerFactory.Instance);
-        return new TaskHubEngine(service, service, "in memory (generations are forgotten when serve stops)");
-    }
+        : TaskHubEngine.InMemory();
 
     private static string Describe(IArtifactStore store, ServeSettings settings) =>
         store is LocalFolderArtifactStore local ? local.Folder : $"Blob Storage container {ArtifactStorageSettings.DefaultContainerName}";

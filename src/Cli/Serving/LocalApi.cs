@@ -25,13 +25,13 @@ namespace SithSynth.Cli.Serving;
 /// </summary>
 internal static class LocalApi
 {
-    public static WebApplication Build(ServeSettings settings, ModelCatalog catalog, TaskHubEngine engine, IArtifactStore store)
+    public static WebApplication Build(ServeSettings settings, ModelCatalog catalog, TaskHubEngine engine, IArtifactStore store, LogLevel requestLog = LogLevel.Information)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("SithSynth", LogLevel.Information);
+        builder.Logging.AddFilter("SithSynth", requestLog);
 
         // serve reports a failed start (say, a port in use) itself, in one line.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
@@ -86,7 +86,7 @@ internal static class LocalApi
         }
 
         // Anything else under /api is a problem document too, never an empty 404 or 405.
-        api.MapFallback(RouteProblem);
+        api.MapFallback("{**path}", RouteProblem);
     }
 
     private static ApiResponse RouteProblem(HttpContext context)

@@ -8,9 +8,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace SithSynth.Cli.Serving;
 
@@ -21,7 +23,17 @@ namespace SithSynth.Cli.Serving;
 /// </summary>
 internal sealed class TaskHubEngine(IOrchestrationService service, IOrchestrationServiceClient client, string description)
 {
+    /// <summary>Work items of each kind in flight at once on the in-memory backend (see <see cref="InMemoryBackend"/>).</summary>
+    public const int InMemoryWorkItems = 64;
+
     private readonly int _port = FreeLoopbackPort();
+
+    /// <summary>The in-memory backend: nothing to set up, and everything is forgotten when the process ends.</summary>
+    public static TaskHubEngine InMemory()
+    {
+        var service = new InMemoryOrchestrationService(NullLoggerFactory.Instance);
+        return new TaskHubEngine(new InMemoryBackend(service, InMemoryWorkItems), service, "in memory (generations are forgotten when serve stops)");
+    }
 
     /// <summary>What the engine runs on, for the start-up line.</summary>
     public string Description { get; } = description;

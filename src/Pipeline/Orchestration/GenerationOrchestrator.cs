@@ -138,7 +138,9 @@ public sealed class GenerationOrchestrator(RetrySettings retry) : TaskOrchestrat
             catch (TaskFailedException e)
             {
                 var details = e.FailureDetails;
-                throw new GenerationFailedException(new GenerationFailure(stage, variation, details.ErrorType, details.ErrorMessage), e);
+                // Only the first line: storage errors append request ids, headers and XML that help no client.
+                var message = details.ErrorMessage.Split('\n', 2)[0].TrimEnd('\r');
+                throw new GenerationFailedException(new GenerationFailure(stage, variation, details.ErrorType, message), e);
             }
         }
     }

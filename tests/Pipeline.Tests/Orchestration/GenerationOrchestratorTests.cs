@@ -92,7 +92,7 @@ public sealed class GenerationOrchestratorTests : IDisposable
     public async Task A_failure_retrying_cannot_fix_fails_the_generation_at_once_saying_where_and_why()
     {
         var store = new FaultyArtifactStore(Folder, (name, _) =>
-            name.Kind == ArtifactKind.MusicXml && name.Variation == 3 ? new InvalidDataException("The score is not a lead sheet.") : null);
+            name.Kind == ArtifactKind.MusicXml && name.Variation == 3 ? new InvalidDataException("The score is not a lead sheet.\nRequestId: 42\n<Error/>") : null);
         await using var host = await PipelineHost.StartAsync(store);
 
         var id = await StartAsync(host, FourVariations);
@@ -103,6 +103,7 @@ public sealed class GenerationOrchestratorTests : IDisposable
         Assert.Equal(typeof(GenerationFailedException).FullName, done.FailureDetails!.ErrorType);
         Assert.Contains("rendering variation 3 failed", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
         Assert.Contains("The score is not a lead sheet.", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("RequestId", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
 
         var progress = done.ReadCustomStatusAs<GenerationProgress>()!;
         Assert.Equal(PipelineStage.Failed, progress.Stage);

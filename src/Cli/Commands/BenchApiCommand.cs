@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Globalization;
+using SithSynth.Cli.Benchmarks;
+using SithSynth.Domain.Models;
+using SithSynth.Domain.Requests;
+
+namespace SithSynth.Cli.Commands;
+
+/// <summary><c>sithsynth bench-api</c>: the service end to end on serve's in-memory engine, one client and then many.</summary>
+internal static class BenchApiCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "Model to generate with.", DefaultValueFactory = _ => GenerationSpec.DefaultModel };
+        var bars = new Option<int>("--bars") { Description = "Bars per sheet.", DefaultValueFactory = _ => 16 };
+        var sequential = new Option<int>("--generations") { Description = "Generations timed one after another.", DefaultValueFactory = _ => 20 };
+        var clients = new Option<int>("--clients") { Description = "Concurrent clients for the throughput run.", DefaultValueFactory = _ => 8 };
+        var seconds = new Option<int>("--seconds") { Description = "Length of the throughput run.", DefaultValueFactory = _ => 60 };
+        var output = new Option<FileInfo?>("--out") { Description = "Also write the results as Markdown to this file." };
+        var command = new Command("bench-api", "Time whole generations through serve's HTTP API and Durable engine, then throughput with concurrent clients.")
+        {
+            model, bars, sequential, clients, seconds, output,
+        };
+        command.SetAction(async (result, cancel) =>
+        {
+            using var catalog = ModelCatalog.Load(ModelCatalog.DefaultDirectory);
+            var settings = new ApiBenchmark.Settings(result.GetValue(model)!, result.GetValue(bars), result.GetValue(sequential), result.GetValue(clients), TimeSpan.FromSeconds(result.GetValue(seconds)));
+            if (!catalog.TryGetCard(settings.Model, out _) || settings.Bars < 1 || settings.Sequential < 1 || settings.Clients < 1 || settings.LoadDuration <= TimeSpan.Zero)
+            {
+                throw new CommandLineException("--model must name a shipped model, and --bars, --generations, --clients and --seconds must be positive.", CommandLine.Usage);
+            }
+
+            var report = string.Create(CultureInfo.InvariantCulture, $"API benchmark, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, serve in this process (in-memory engine, local files){Environment.NewLine}{Environment.NewLine}")
+                + await ApiBenchmark.RunAsync(catalog, settings, Console.Error).ConfigureAwait(false);
+            Console.WriteLine(report);
+            if (result.GetValue(output) is { } file)
+            {
+                await File.WriteAllTextAsync(file.FullName, report, cancel).ConfigureAwait(false);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

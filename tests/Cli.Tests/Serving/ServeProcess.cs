@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace SithSynth.Cli.Tests.Serving;
+
+/// <summary>
+/// <c>sithsynth serve</c> as a separate process on a free loopback port, as a person starts it from a shell; ready once
+/// its health route answers. Disposing stops it.
+/// </summary>
+internal sealed class ServeProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServeProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+        Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Http { get; }
+
+    /// <summary>Everything serve wrote so far, for failure messages and log checks.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<ServeProcess> StartAsync(params string[] args)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "sithsynth.dll"), "serve", "--urls", address.AbsoluteUri.TrimEnd('/') }.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var serve = new ServeProcess(Process.Start(start)!, address);
+        serve._process.OutputDataReceived += (_, line) => serve.Append(line.Data);
+        serve._process.ErrorDataReceived += (_, line) => serve.Append(line.Data);
+        serve._process.BeginOutputReadLine();
+        serve._process.BeginErrorReadLine();
+        await serve.WaitUntilReadyAsync();
+        return serve;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        Http.Dispose();
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"serve exited with {_process.ExitCode}: {Output}");
+            }
+
+            try
+            {
+                using var health = await Http.GetAsync("api/health");
+                if (health.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"serve did not answer /api/health within {StartTimeout}: {Output}");
+    }
+
+    private void Append(string? line)
+    {
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
