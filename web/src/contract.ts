@@ -17,7 +17,8 @@ export interface GenerationRequest {
   variations?: number;
 }
 
-export type Density = 'low' | 'med' | 'high';
+export const densityNames = ['low', 'med', 'high'] as const;
+export type Density = (typeof densityNames)[number];
 
 export const requestFields = [
   'model', 'temperature', 'topP', 'timeSignature', 'bars', 'valence', 'density', 'key', 'tempo', 'seed', 'variations',
@@ -29,7 +30,8 @@ export interface GenerationAccepted {
   statusUrl: string;
 }
 
-export type GenerationState = 'pending' | 'running' | 'completed' | 'failed' | 'canceled';
+export const generationStates = ['pending', 'running', 'completed', 'failed', 'canceled'] as const;
+export type GenerationState = (typeof generationStates)[number];
 
 export interface StageTiming {
   stage: string;

@@ -2,7 +2,7 @@
 // becomes numbers, where a blank field means "let the server choose", and where the server's field names meet
 // the inputs that show their errors.
 import { resizeCurve, valenceRange, type CurveRange } from './curve';
-import type { Density, GenerationRequest, ModelDocument, RequestField } from './contract';
+import { densityNames, type Density, type GenerationRequest, type ModelDocument, type RequestField } from './contract';
 
 export type Mode = 'single' | 'curve';
 
@@ -27,7 +27,7 @@ export interface FormValues {
   variations: string;
 }
 
-export const densities: readonly Density[] = ['low', 'med', 'high'];
+export const densities: readonly Density[] = densityNames;
 export const densityRange: CurveRange = { min: 0, max: 2 };
 
 /** Every key the models write in: at most seven sharps or flats, major then minor, in circle-of-fifths order. */
