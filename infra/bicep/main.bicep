@@ -1,5 +1,5 @@
 // Sith Synth in Azure: a Flex Consumption function app (Durable Functions, identity-only storage) with its
-// artifacts account, telemetry and the role assignments its identity needs.
+// artifacts account, telemetry, the role assignments its identity needs, and the web client as a Static Web App.
 //
 // Scope: resource group. Each environment lives in one resource group that an administrator creates once;
 // the deploying identity (GitHub OIDC or a developer running `azd up`) then needs rights on that group
@@ -16,8 +16,18 @@ param environmentName string
 @description('Region for every resource; must offer Flex Consumption.')
 param location string = resourceGroup().location
 
-@description('Origins (scheme://host[:port]) of the web client allowed to call the API from a browser. Empty: no browser origin is allowed. Never "*".')
+@description('Origins (scheme://host[:port]) of the web client allowed to call the API from a browser, besides the Static Web App deployed here (always allowed): a custom domain or a dev server. Never "*".')
 param allowedOrigins string[] = []
+
+@description('Region of the web client\'s Static Web App; the Free tier exists in these regions only.')
+@allowed([
+  'westus2'
+  'centralus'
+  'eastus2'
+  'westeurope'
+  'eastasia'
+])
+param webClientLocation string = 'westeurope'
 
 @description('Days after which generated lead sheets are deleted from the artifacts account.')
 @minValue(1)
@@ -62,6 +72,20 @@ module identity 'modules/identity.bicep' = {
   }
 }
 
+module webClient 'modules/static-web-app.bicep' = {
+  name: 'web-client'
+  params: {
+    name: 'stapp-sithsynth-${environmentName}-${token}'
+    location: webClientLocation
+    tags: tags
+  }
+}
+
+// Every origin the web client is served from: the Static Web App's own host name plus any listed in allowedOrigins.
+// The same list goes to the API's CORS and to the artifacts' blob CORS, since the client calls one and reads files
+// from the other.
+var webClientOrigins = union([webClient.outputs.origin], allowedOrigins)
+
 module runtimeStorage 'modules/storage-account.bicep' = {
   name: 'runtime-storage'
   params: {
@@ -85,6 +109,7 @@ module artifactStorage 'modules/storage-account.bicep' = {
     ]
     deleteAfterDays: artifactRetentionDays
     lifecyclePrefix: '${artifactContainerName}/'
+    browserReadOrigins: webClientOrigins
   }
 }
 
@@ -124,7 +149,7 @@ module functionApp 'modules/function-app.bicep' = {
     artifactBlobEndpoint: artifactStorage.outputs.blobEndpoint
     artifactContainerName: artifactContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
-    allowedOrigins: allowedOrigins
+    allowedOrigins: webClientOrigins
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }
@@ -142,3 +167,5 @@ output ARTIFACT_STORAGE_ACCOUNT_NAME string = artifactStorage.outputs.name
 output RUNTIME_STORAGE_ACCOUNT_NAME string = runtimeStorage.outputs.name
 output APPLICATION_INSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
 output MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output STATIC_WEB_APP_NAME string = webClient.outputs.name
+output WEB_CLIENT_URL string = webClient.outputs.origin

@@ -20,16 +20,20 @@ public sealed class CorsTests : IDisposable
     }
 
     [Fact]
-    public void The_function_app_allows_exactly_the_parameter_and_no_credentials()
+    public void The_function_app_allows_exactly_the_web_client_origins_and_no_credentials()
     {
         var app = Assert.Single(CompiledTemplate.OfType("Microsoft.Web/sites"));
 
         Assert.Equal("[parameters('allowedOrigins')]", app.At("properties.siteConfig.cors.allowedOrigins")!.GetValue<string>());
         Assert.False(app.At("properties.siteConfig.cors.supportCredentials")!.GetValue<bool>());
+        // The Static Web App's origin and the listed ones; nothing else reaches the app's CORS.
         Assert.Equal(
-            "[parameters('allowedOrigins')]",
+            WebClientOrigins,
             CompiledTemplate.Module("function-app").Properties["parameters"]!["allowedOrigins"]!["value"]!.GetValue<string>());
     }
+
+    /// <summary>main.bicep's webClientOrigins: the Static Web App's origin output, then the allowedOrigins parameter.</summary>
+    internal const string WebClientOrigins = "[union(createArray(reference('webClient').outputs.origin.value), parameters('allowedOrigins'))]";
 
     [Fact]
     public void No_template_names_a_wildcard_origin()

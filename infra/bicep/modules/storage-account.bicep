@@ -22,6 +22,9 @@ param deleteAfterDays int = 0
 @description('Container (optionally with a path) whose blobs the lifecycle rule deletes, e.g. "generations/".')
 param lifecyclePrefix string = ''
 
+@description('Origins (scheme://host[:port]) whose pages may read blobs with a signed link from the browser: GET only. Empty: none. Never "*".')
+param browserReadOrigins string[] = []
+
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   name: name
   location: location
@@ -49,6 +52,28 @@ resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' = {
   parent: account
   name: 'default'
+  properties: {
+    // The web client fetches the MusicXML and MIDI of a result from their SAS links, cross-origin. A signed link
+    // already grants the read; CORS only lets the client's own pages see the bytes, so one GET rule for exactly
+    // those origins. A plain GET sends no custom headers, so nothing needs a preflight beyond Range.
+    cors: {
+      corsRules: empty(browserReadOrigins) ? [] : [
+        {
+          allowedOrigins: browserReadOrigins
+          allowedMethods: [
+            'GET'
+          ]
+          allowedHeaders: [
+            'Range'
+          ]
+          exposedHeaders: [
+            'ETag'
+          ]
+          maxAgeInSeconds: 3600
+        }
+      ]
+    }
+  }
 }
 
 resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = [

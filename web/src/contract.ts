@@ -1,0 +1,109 @@
+// The HTTP API's documents as the server writes them (src/Pipeline/Contract, camelCase, nulls left out).
+
+/** POST /api/generations body; every field is optional and the server fills defaults. */
+export interface GenerationRequest {
+  model?: string;
+  temperature?: number;
+  topP?: number;
+  timeSignature?: string;
+  bars?: number;
+  /** One average (-2..2, any number) or one whole number -2..2 per bar. */
+  valence?: number | number[];
+  density?: Density | Density[];
+  key?: string;
+  tempo?: number;
+  /** A string of digits: seeds reach 2^64 - 1, past what a JavaScript number holds exactly. */
+  seed?: string;
+  variations?: number;
+}
+
+export const densityNames = ['low', 'med', 'high'] as const;
+export type Density = (typeof densityNames)[number];
+
+export const requestFields = [
+  'model', 'temperature', 'topP', 'timeSignature', 'bars', 'valence', 'density', 'key', 'tempo', 'seed', 'variations',
+] as const;
+export type RequestField = (typeof requestFields)[number];
+
+export interface GenerationAccepted {
+  id: string;
+  statusUrl: string;
+}
+
+export const generationStates = ['pending', 'running', 'completed', 'failed', 'canceled'] as const;
+export type GenerationState = (typeof generationStates)[number];
+
+export interface StageTiming {
+  stage: string;
+  milliseconds: number;
+}
+
+export interface FileLink {
+  url: string;
+  expiresAt: string;
+  fileName: string;
+  contentType: string;
+}
+
+export interface AnalysisSummary {
+  averageValence: number;
+  inKeyRatio: number;
+  restRatio: number;
+  valence: number[];
+  density: string[];
+  notes: number[];
+}
+
+export interface VariationDocument {
+  variation: number;
+  seed: string;
+  analysis: AnalysisSummary;
+  files: { midi: FileLink; musicXml: FileLink; report: FileLink };
+}
+
+export interface GenerationFailure {
+  stage: string;
+  variation?: number;
+  errorType: string;
+  message: string;
+}
+
+export interface GenerationStatusDocument {
+  id: string;
+  status: GenerationState;
+  stage: string;
+  detail?: string;
+  progress: number;
+  createdAt: string;
+  lastUpdatedAt: string;
+  timings: StageTiming[];
+  seed?: string;
+  variations?: VariationDocument[];
+  error?: GenerationFailure;
+}
+
+export interface ModelDocument {
+  name: string;
+  architecture: string;
+  description: string;
+  minBars: number;
+  maxBars: number;
+  timeSignatures: string[];
+}
+
+export interface ModelListDocument {
+  models: ModelDocument[];
+}
+
+/** RFC 9457 problem details; `errors` maps a request field (or a header name) to its messages. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: Record<string, string[]>;
+}
+
+export const isFinished = (status: GenerationState): boolean =>
+  status === 'completed' || status === 'failed' || status === 'canceled';

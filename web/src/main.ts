@@ -1,0 +1,355 @@
+// Wires the page: the form and its curves, the generation lifecycle (state.ts) and the results. Rendering reads the
+// current GenerationView and nothing else, so every change goes through reduce().
+import './styles.css';
+import { ApiClient, ApiError } from './api';
+import { apiBase } from './config';
+import type { ModelDocument } from './contract';
+import { valenceRange } from './curve';
+import { CurveView } from './curveView';
+import {
+  densities,
+  densityLevel,
+  densityRange,
+  fromRequest,
+  initialValues,
+  limitsOf,
+  majorKeys,
+  minorKeys,
+  routeErrors,
+  toRequest,
+  withBars,
+  type FormValues,
+  type Mode,
+} from './form';
+import { loadPlayer, stopPlayback } from './player';
+import { loadOsmd } from './scoreView';
+import { initialView, isBusy, progressText, reduce, type GenerationEvent, type GenerationView } from './state';
+import { renderVariation } from './variationView';
+
+const api = new ApiClient({ baseUrl: apiBase() });
+
+const $ = <T extends HTMLElement>(id: string): T => {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`#${id} is missing from index.html`);
+  return found as T;
+};
+
+const form = $<HTMLFormElement>('generation-form');
+const modelSelect = $<HTMLSelectElement>('model');
+const modelHelp = $<HTMLParagraphElement>('model-help');
+const keySelect = $<HTMLSelectElement>('key');
+const meterSelect = $<HTMLSelectElement>('timeSignature');
+const barsInput = $<HTMLInputElement>('bars');
+const barsHelp = $<HTMLParagraphElement>('bars-help');
+const generateButton = $<HTMLButtonElement>('generate');
+const cancelButton = $<HTMLButtonElement>('cancel');
+const alertBox = $<HTMLDivElement>('alert');
+const progressPanel = $<HTMLElement>('progress-panel');
+const progressBar = $<HTMLProgressElement>('progress');
+const progressLine = $<HTMLParagraphElement>('progress-text');
+const resultsEmpty = $<HTMLParagraphElement>('results-empty');
+const variationsBox = $<HTMLDivElement>('variation-list');
+const resultsSummary = $<HTMLDivElement>('results-summary');
+const resultsSeed = $<HTMLElement>('results-seed');
+
+let models: ModelDocument[] = [];
+let values: FormValues = initialValues();
+let view: GenerationView = initialView;
+let poll: AbortController | undefined;
+let shownVariations: GenerationView['variations'] | undefined;
+
+const valenceCurve = new CurveView($('valence-curve'), {
+  labelledBy: 'valence-curve-label',
+  describedBy: 'valence-curve-help',
+  range: valenceRange,
+  baseline: 0,
+  valueText: (v) => (v > 0 ? `+${v}` : String(v)),
+  scale: ['+2', '0', '−2'],
+  onChange: (curve) => (values = { ...values, valenceCurve: curve }),
+});
+const densityCurve = new CurveView($('density-curve'), {
+  labelledBy: 'density-curve-label',
+  describedBy: 'density-curve-help',
+  range: densityRange,
+  baseline: densityRange.min,
+  valueText: (v) => ['low', 'medium', 'high'][v] ?? String(v),
+  scale: ['high', 'med', 'low'],
+  onChange: (curve) => (values = { ...values, densityCurve: curve }),
+});
+
+// ---- form ------------------------------------------------------------------------------------------------------
+
+function fillStaticOptions(): void {
+  const group = (label: string, keys: readonly string[], name: (k: string) => string) => {
+    const optgroup = document.createElement('optgroup');
+    optgroup.label = label;
+    optgroup.append(...keys.map((k) => new Option(name(k), k)));
+    return optgroup;
+  };
+  const spell = (k: string) => k.replace('#', '♯').replace(/b(?=m?$)/, '♭');
+  keySelect.append(group('Major', majorKeys, (k) => `${spell(k)} major`), group('Minor', minorKeys, (k) => `${spell(k.slice(0, -1))} minor`));
+}
+
+/** Puts values into the inputs (the curves included). */
+function showValues(next: FormValues): void {
+  values = next;
+  modelSelect.value = next.model;
+  keySelect.value = next.key;
+  applyModelLimits();
+  meterSelect.value = next.timeSignature;
+  for (const name of ['bars', 'tempo', 'temperature', 'topP', 'valence', 'seed', 'variations'] as const) {
+    $<HTMLInputElement>(name).value = next[name];
+  }
+  $<HTMLSelectElement>('density').value = next.density;
+  setMode('valence', next.valenceMode);
+  setMode('density', next.densityMode);
+  valenceCurve.set(next.valenceCurve);
+  densityCurve.set(next.densityCurve);
+}
+
+/** Reads the inputs into values; the curves are kept up to date by their own events. */
+function readValues(): FormValues {
+  const text = (id: string) => $<HTMLInputElement>(id).value;
+  const mode = (name: string) => (form.elements.namedItem(name) as RadioNodeList).value as Mode;
+  return {
+    ...values,
+    model: modelSelect.value,
+    key: keySelect.value,
+    timeSignature: meterSelect.value,
+    bars: text('bars'),
+    tempo: text('tempo'),
+    temperature: text('temperature'),
+    topP: text('topP'),
+    valenceMode: mode('valenceMode'),
+    valence: text('valence'),
+    densityMode: mode('densityMode'),
+    density: densities[densityLevel(text('density'))]!,
+    seed: text('seed'),
+    variations: text('variations'),
+  };
+}
+
+function setMode(field: 'valence' | 'density', mode: Mode): void {
+  (form.elements.namedItem(`${field}Mode`) as RadioNodeList).value = mode;
+  $(`${field}-single`).hidden = mode !== 'single';
+  $(`${field}-curve-panel`).hidden = mode !== 'curve';
+}
+
+/** The chosen model decides the bar range and the meters on offer. */
+function applyModelLimits(): void {
+  const model = models.find((m) => m.name === modelSelect.value);
+  const limits = limitsOf(model);
+  barsInput.min = String(limits.minBars);
+  barsInput.max = String(limits.maxBars);
+  barsHelp.textContent = `${limits.minBars} to ${limits.maxBars}`;
+  const current = meterSelect.value || values.timeSignature;
+  meterSelect.replaceChildren(...limits.timeSignatures.map((t) => new Option(t, t)));
+  meterSelect.value = limits.timeSignatures.includes(current) ? current : (limits.timeSignatures[0] ?? '');
+  if (model) modelHelp.textContent = model.description;
+}
+
+async function loadModels(): Promise<void> {
+  try {
+    models = await api.models();
+    if (models.length === 0) {
+      modelHelp.textContent = 'The service offers no models right now.';
+      return;
+    }
+    const chosen = modelSelect.value;
+    modelSelect.replaceChildren(...models.map((m) => new Option(m.architecture === m.name ? m.name : `${m.name} (${m.architecture})`, m.name)));
+    modelSelect.value = models.some((m) => m.name === chosen) ? chosen : models[0]!.name;
+    applyModelLimits();
+  } catch (error) {
+    // The form still works with the defaults; the server checks every field anyway.
+    modelHelp.textContent = 'The list of models could not be loaded; the default model is used.';
+    showAlert(error instanceof ApiError ? error.message : 'The service could not be reached.');
+  }
+}
+
+// ---- errors ----------------------------------------------------------------------------------------------------
+
+const errorControls = ['model', 'key', 'timeSignature', 'bars', 'tempo', 'valence', 'valence-curve', 'density', 'density-curve', 'temperature', 'topP', 'seed', 'variations'];
+
+/** Shows each field's errors under its control (aria-invalid, aria-describedby) and the rest in the alert. */
+function showFieldErrors(errors: Record<string, string[]>): string[] {
+  const { byControl, unplaced } = routeErrors(errors, values);
+  for (const control of errorControls) {
+    const messages = byControl.get(control);
+    const errorBox = $(`${control}-error`);
+    errorBox.hidden = !messages;
+    errorBox.textContent = messages?.join(' ') ?? '';
+    const errorId = messages ? errorBox.id : undefined;
+    if (control.endsWith('-curve')) {
+      (control === 'valence-curve' ? valenceCurve : densityCurve).setError(errorId);
+      continue;
+    }
+    const input = $(control);
+    const help = document.getElementById(`${control}-help`) ? `${control}-help` : undefined;
+    const describedBy = [help, errorId].filter(Boolean).join(' ');
+    if (describedBy) input.setAttribute('aria-describedby', describedBy);
+    else input.removeAttribute('aria-describedby');
+    if (messages) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+  }
+  return unplaced;
+}
+
+function showAlert(message: string | undefined, list: string[] = []): void {
+  alertBox.replaceChildren();
+  if (!message && list.length === 0) return;
+  alertBox.append(message ?? 'Some settings were not accepted:');
+  if (list.length > 0) {
+    const ul = document.createElement('ul');
+    ul.append(...list.map((item) => Object.assign(document.createElement('li'), { textContent: item })));
+    alertBox.append(ul);
+  }
+}
+
+function focusFirstInvalid(): void {
+  const first = errorControls.find((c) => !$(`${c}-error`).hidden);
+  if (first === 'valence-curve') valenceCurve.focus();
+  else if (first === 'density-curve') densityCurve.focus();
+  else if (first) $(first).focus();
+}
+
+/** The browser's own range and format checks, reported in the same places as the server's. */
+function clientErrors(): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const input of form.querySelectorAll<HTMLInputElement>('input[id]')) {
+    const visible = !input.closest('[hidden]');
+    if (visible && input.willValidate && !input.validity.valid) {
+      errors[input.id] = [input.validationMessage];
+    }
+  }
+  return errors;
+}
+
+// ---- lifecycle -------------------------------------------------------------------------------------------------
+
+function dispatch(event: GenerationEvent): void {
+  view = reduce(view, event);
+  render();
+}
+
+function render(): void {
+  const busy = isBusy(view);
+  generateButton.disabled = busy;
+  generateButton.textContent = busy ? 'Generating…' : 'Generate';
+  cancelButton.hidden = view.phase !== 'waiting';
+  form.setAttribute('aria-busy', String(busy));
+
+  progressPanel.hidden = view.phase === 'idle';
+  progressBar.value = view.progress;
+  progressBar.setAttribute('aria-valuetext', progressText(view));
+  progressLine.textContent = progressText(view);
+
+  const unplaced = showFieldErrors(view.fieldErrors);
+  showAlert(view.error, unplaced);
+
+  if (view.phase === 'completed' && shownVariations !== view.variations) {
+    showResults();
+  }
+}
+
+function showResults(): void {
+  shownVariations = view.variations;
+  stopPlayback();
+  // The first result is when the heavy parts are needed: fetch both chunks now, in parallel with the files.
+  void loadOsmd().catch(() => undefined);
+  void loadPlayer().catch(() => undefined);
+  resultsEmpty.hidden = view.variations.length > 0;
+  resultsEmpty.textContent = 'The generation finished without sheets.';
+  resultsSummary.hidden = !view.seed;
+  resultsSeed.textContent = view.seed ?? '';
+  variationsBox.replaceChildren(...view.variations.map((v) => renderVariation(v, { api })));
+}
+
+/** Puts the last generation's seed into the form, to write it again with changed settings. */
+function useSeed(): void {
+  const seedInput = $<HTMLInputElement>('seed');
+  seedInput.value = view.seed ?? '';
+  seedInput.focus();
+}
+
+async function generate(): Promise<void> {
+  values = readValues();
+  const local = clientErrors();
+  const mapped = toRequest(values);
+  const errors = { ...mapped.errors, ...local };
+  if (Object.keys(errors).length > 0) {
+    dispatch({ type: 'invalid', errors });
+    focusFirstInvalid();
+    return;
+  }
+
+  dispatch({ type: 'submit' });
+  poll?.abort();
+  const controller = new AbortController();
+  poll = controller;
+  try {
+    const started = await api.start(mapped.request, controller.signal);
+    dispatch({ type: 'accepted', statusUrl: started.accepted.statusUrl });
+    await api.poll(started.accepted.statusUrl, {
+      signal: controller.signal,
+      initialDelayMs: started.retryAfterMs,
+      onUpdate: (status) => dispatch({ type: 'status', status }),
+    });
+  } catch (error) {
+    if (controller.signal.aborted) return;
+    const problem = error instanceof ApiError ? error.problem : { type: 'about:blank', title: 'Something went wrong; try again.', status: 0 };
+    dispatch({ type: 'problem', problem });
+    if (problem.errors) focusFirstInvalid();
+  } finally {
+    if (poll === controller) poll = undefined;
+  }
+}
+
+async function cancel(): Promise<void> {
+  const statusUrl = view.statusUrl;
+  poll?.abort();
+  poll = undefined;
+  dispatch({ type: 'canceled' });
+  if (!statusUrl) return;
+  try {
+    await api.cancel(statusUrl);
+  } catch (error) {
+    showAlert(error instanceof ApiError ? `Canceling did not go through: ${error.message}` : 'Canceling did not go through.');
+  }
+}
+
+// ---- events ----------------------------------------------------------------------------------------------------
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void generate();
+});
+cancelButton.addEventListener('click', () => void cancel());
+$('use-seed').addEventListener('click', useSeed);
+modelSelect.addEventListener('change', applyModelLimits);
+barsInput.addEventListener('input', () => {
+  values = withBars(readValues(), barsInput.value);
+  valenceCurve.set(values.valenceCurve);
+  densityCurve.set(values.densityCurve);
+});
+form.addEventListener('change', (event) => {
+  const target = event.target as HTMLInputElement;
+  if (target.name === 'valenceMode' || target.name === 'densityMode') {
+    const field = target.name === 'valenceMode' ? 'valence' : 'density';
+    values = readValues();
+    // A curve starts flat at the single value, so switching modes never surprises.
+    if (field === 'valence' && target.value === 'curve') {
+      values = { ...values, valenceCurve: fromRequest({ bars: Number(values.bars) || undefined, valence: Math.round(Number(values.valence) || 0) }).valenceCurve };
+      valenceCurve.set(values.valenceCurve);
+    }
+    if (field === 'density' && target.value === 'curve') {
+      values = { ...values, densityCurve: fromRequest({ bars: Number(values.bars) || undefined, density: values.density }).densityCurve };
+      densityCurve.set(values.densityCurve);
+    }
+    setMode(field, target.value as Mode);
+  }
+});
+
+fillStaticOptions();
+showValues(values);
+render();
+void loadModels();

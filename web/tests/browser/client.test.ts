@@ -1,0 +1,290 @@
+// The web client in Chromium against `sithsynth serve`: form → generation → engraved sheet, playback with a moving
+// cursor, downloads, server field errors, accessibility (axe-core) and a phone-sized screen.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GenerationStatusDocument } from '../../src/contract';
+import { axeViolations, launchChromium, openPage, repoRoot, scrollsSideways, startServe, type Serve } from './harness';
+
+const updateScreenshots = process.env.UPDATE_SCREENSHOTS === '1';
+const screenshots = join(repoRoot, 'docs', 'screenshots');
+
+let serve: Serve;
+let browser: Browser;
+
+beforeAll(async () => {
+  serve = await startServe();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+});
+
+/** Collects the scripts the page loads and the last completed status document it received. */
+function watch(page: Page) {
+  const scripts: string[] = [];
+  let completed: GenerationStatusDocument | undefined;
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  page.on('response', async (response) => {
+    if (/\/api\/generations\/[^/]+$/.test(new URL(response.url()).pathname) && response.request().method() === 'GET') {
+      const body = (await response.json().catch(() => undefined)) as GenerationStatusDocument | undefined;
+      if (body?.status === 'completed') completed = body;
+    }
+  });
+  return { scripts, completed: () => completed };
+}
+
+async function modelsLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('#model option').length >= 2, undefined, { timeout: 30_000 });
+}
+
+async function waitForSheets(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('.score[data-state="ready"]').length === n || document.querySelector('.score[data-state="error"], #alert:not(:empty)') !== null,
+    count,
+    { timeout: 90_000 },
+  );
+  const failure = await page.evaluate(() => document.querySelector('.score[data-state="error"], #alert:not(:empty)')?.textContent ?? null);
+  expect(failure).toBeNull();
+}
+
+describe('the web client', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+  let watched: ReturnType<typeof watch>;
+
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const opened = await context.newPage();
+    watched = watch(opened);
+    await opened.goto(serve.url);
+    page = opened;
+    problems = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    await modelsLoaded(page);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('has no axe-core violations on the initial page', async () => {
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('loads neither OSMD nor Tone.js before a result arrives', () => {
+    expect(watched.scripts.length).toBeGreaterThan(0);
+    expect(watched.scripts.filter((s) => /opensheetmusicdisplay|esm-|Midi-/.test(s))).toEqual([]);
+  });
+
+  it('draws the valence curve with the keyboard alone', async () => {
+    await page.fill('#bars', '10');
+    await page.focus('input[name="valenceMode"][value="single"]');
+    await page.keyboard.press('ArrowRight'); // radio group: selects "A curve, bar by bar"
+    await expect.poll(() => page.isVisible('#valence-curve-panel')).toBe(true);
+    await page.keyboard.press('Tab');
+    const focused = () => page.evaluate(() => ({
+      label: document.activeElement?.getAttribute('aria-label'),
+      value: document.activeElement?.getAttribute('aria-valuenow'),
+      role: document.activeElement?.getAttribute('role'),
+    }));
+    expect(await focused()).toEqual({ label: 'Bar 1', value: '0', role: 'slider' });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect((await focused()).value).toBe('-2');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toEqual({ label: 'Bar 2', value: '-1', role: 'slider' });
+    for (let bar = 3; bar <= 10; bar++) {
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press(bar <= 6 ? 'ArrowUp' : 'End');
+    }
+    const curve = await page.$$eval('#valence-curve [role="slider"]', (sliders) => sliders.map((s) => Number(s.getAttribute('aria-valuenow'))));
+    expect(curve).toEqual([-2, -1, 1, 1, 1, 1, 2, 2, 2, 2]);
+    // One tab stop: Tab leaves the curve for the next control.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('densityMode');
+  });
+
+  it('generates from the form and engraves every requested measure with chord symbols', async () => {
+    await page.selectOption('#model', 'transformer');
+    await page.selectOption('#key', 'Eb');
+    await page.selectOption('#timeSignature', '3/4');
+    await page.fill('#tempo', '132');
+    await page.fill('#temperature', '0.9');
+    await page.fill('#topP', '0.95');
+    await page.selectOption('#density', 'high');
+    await page.fill('#seed', '20260101');
+    await page.fill('#variations', '2');
+    await page.click('#generate');
+
+    await expect.poll(() => page.textContent('#progress-text'), { timeout: 10_000 }).not.toBe('');
+    await waitForSheets(page, 2);
+
+    const sheets = await page.$$eval('.score', (boxes) => boxes.map((b) => ({ measures: Number((b as HTMLElement).dataset.measures), chords: Number((b as HTMLElement).dataset.chordSymbols), svg: b.querySelectorAll('svg').length })));
+    expect(sheets).toHaveLength(2);
+    for (const sheet of sheets) {
+      expect(sheet.measures).toBe(10);
+      expect(sheet.chords).toBeGreaterThan(0);
+      expect(sheet.svg).toBeGreaterThan(0);
+    }
+    expect(await page.textContent('#progress-text')).toBe('Done: 2 sheets.');
+    expect(await page.textContent('#results-seed')).toBe('20260101');
+
+    // The sheet was asked for with these settings: the status document echoes the seed.
+    expect(watched.completed()?.seed).toBe('20260101');
+    expect(watched.scripts.some((s) => s.includes('opensheetmusicdisplay'))).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('plays a variation with the cursor following the music, and stops', async () => {
+    const cursor = () => page.evaluate(() => {
+      const box = document.querySelector('#variation-1 .score') as HTMLElement;
+      const image = box.querySelector('img[id^="cursorImg"]') as HTMLImageElement | null;
+      return { step: Number(box.dataset.cursorStep ?? -1), left: image?.style.left ?? '', top: image?.style.top ?? '', visible: image ? image.style.display !== 'none' : false };
+    });
+    await page.click('#variation-1 button:has-text("Play")');
+    await expect.poll(() => page.getAttribute('#variation-1', 'data-playing')).toBe('true');
+    const start = await cursor();
+    expect(start.visible).toBe(true);
+    await expect.poll(async () => (await cursor()).step, { timeout: 10_000 }).toBeGreaterThan(start.step + 2);
+    const later = await cursor();
+    expect(`${later.left},${later.top}`).not.toBe(`${start.left},${start.top}`);
+    expect(await page.textContent('#variation-1 button.primary')).toContain('Stop');
+
+    await page.click('#variation-1 button:has-text("Stop")');
+    await expect.poll(() => page.getAttribute('#variation-1', 'data-playing')).toBe('false');
+    expect(problems).toEqual([]);
+  });
+
+  it('downloads the MIDI and MusicXML files under their link names', async () => {
+    const status = watched.completed()!;
+    const files = status.variations![0]!.files;
+
+    const [midi] = await Promise.all([page.waitForEvent('download'), page.click('#variation-1 button:has-text("Download MIDI")')]);
+    expect(midi.suggestedFilename()).toBe(files.midi.fileName);
+    const midiBytes = readFileSync((await midi.path())!);
+    expect(midiBytes.subarray(0, 4).toString('latin1')).toBe('MThd');
+
+    const [xml] = await Promise.all([page.waitForEvent('download'), page.click('#variation-1 button:has-text("Download MusicXML")')]);
+    expect(xml.suggestedFilename()).toBe(files.musicXml.fileName);
+    const text = readFileSync((await xml.path())!, 'utf8');
+    const parsed = await page.evaluate((source) => {
+      const doc = new DOMParser().parseFromString(source, 'application/xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        root: doc.documentElement.nodeName,
+        measures: doc.querySelectorAll('part:first-of-type > measure').length,
+        harmonies: doc.querySelectorAll('harmony').length,
+      };
+    }, text);
+    expect(parsed.error).toBeNull();
+    expect(parsed.root).toBe('score-partwise');
+    expect(parsed.measures).toBe(10);
+    // Every chord symbol in the file is engraved.
+    const engraved = await page.$eval('#variation-1 .score', (b) => Number((b as HTMLElement).dataset.chordSymbols));
+    expect(engraved).toBe(parsed.harmonies);
+  });
+
+  it('has no axe-core violations with results on the page', async () => {
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it.runIf(updateScreenshots)('writes the desktop screenshot', async () => {
+    mkdirSync(screenshots, { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(screenshots, 'desktop.png') });
+  });
+
+  it('shows the server field errors next to the fields, bypassing the browser checks', async () => {
+    await page.reload();
+    await modelsLoaded(page);
+    // What a script or an old page could send: out of range for the model, and a valence outside -2..2.
+    await page.evaluate(() => {
+      for (const id of ['bars', 'valence']) {
+        const input = document.getElementById(id) as HTMLInputElement;
+        input.removeAttribute('min');
+        input.removeAttribute('max');
+      }
+    });
+    await page.fill('#bars', '99');
+    await page.fill('#valence', '3');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/generations') && r.request().method() === 'POST'),
+      page.click('#generate'),
+    ]);
+    expect(response.status()).toBe(400);
+    const problem = await response.json();
+
+    await expect.poll(() => page.isVisible('#bars-error')).toBe(true);
+    expect(await page.textContent('#bars-error')).toBe(problem.errors.bars.join(' '));
+    expect(await page.textContent('#bars-error')).toContain('between 8 and 40');
+    expect(await page.getAttribute('#bars', 'aria-invalid')).toBe('true');
+    expect((await page.getAttribute('#bars', 'aria-describedby'))?.split(' ')).toContain('bars-error');
+    expect(await page.textContent('#valence-error')).toBe(problem.errors.valence.join(' '));
+    expect(await page.getAttribute('#valence', 'aria-invalid')).toBe('true');
+    // Field errors are not repeated in the alert, and focus goes to the first field to fix.
+    expect(await page.textContent('#alert')).toBe('');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('bars');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Fixing the field and sending again clears its error.
+    await page.fill('#bars', '8');
+    await page.fill('#valence', '1');
+    await page.click('#generate');
+    await expect.poll(() => page.isVisible('#bars-error')).toBe(false);
+    expect(await page.getAttribute('#bars', 'aria-invalid')).toBeNull();
+    await waitForSheets(page, 1);
+  });
+
+  it('stops the browser from sending what it can tell is wrong, in the same places', async () => {
+    await page.reload();
+    await modelsLoaded(page);
+    let posted = false;
+    page.on('request', (r) => {
+      if (r.method() === 'POST') posted = true;
+    });
+    await page.fill('#tempo', '500');
+    await page.click('#generate');
+    await expect.poll(() => page.isVisible('#tempo-error')).toBe(true);
+    expect(await page.getAttribute('#tempo', 'aria-invalid')).toBe('true');
+    expect(posted).toBe(false);
+  });
+});
+
+describe('on a phone-sized screen', () => {
+  it('renders without sideways scrolling, before and after a result', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    try {
+      const { page, problems } = await openPage(context, serve.url);
+      await modelsLoaded(page);
+      expect(await scrollsSideways(page)).toBe(false);
+
+      await page.fill('#bars', '8');
+      await page.fill('#seed', '7');
+      await page.tap('#generate');
+      await waitForSheets(page, 1);
+      expect(await page.$eval('.score', (b) => Number((b as HTMLElement).dataset.measures))).toBe(8);
+      expect(await scrollsSideways(page)).toBe(false);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+
+      if (updateScreenshots) {
+        mkdirSync(screenshots, { recursive: true });
+        await page.evaluate(() => document.getElementById('results')!.scrollIntoView({ block: 'start' }));
+        await page.screenshot({ path: join(screenshots, 'phone.png') });
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});

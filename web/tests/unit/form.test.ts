@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { controlFor, fromRequest, initialValues, limitsOf, routeErrors, toRequest, withBars } from '../../src/form';
+
+describe('form → request', () => {
+  it('sends every field the form shows, typed as the API reads them', () => {
+    const values = {
+      ...initialValues(),
+      model: 'lstm', key: 'F#m', tempo: '120', timeSignature: '6/8', bars: '12', temperature: '0.8', topP: '0.9',
+      valence: '-1.5', density: 'high' as const, seed: '18446744073709551615', variations: '3',
+    };
+
+    expect(toRequest(values)).toEqual({
+      request: {
+        model: 'lstm', key: 'F#m', tempo: 120, timeSignature: '6/8', bars: 12, temperature: 0.8, topP: 0.9,
+        valence: -1.5, density: 'high', seed: '18446744073709551615', variations: 3,
+      },
+      errors: {},
+    });
+  });
+
+  it('leaves blank optional fields out so the server chooses', () => {
+    const { request } = toRequest({ ...initialValues(), topP: '', seed: ' ' });
+    expect(request).not.toHaveProperty('topP');
+    expect(request).not.toHaveProperty('seed');
+  });
+
+  it('sends the curves as per-bar arrays in the curve modes', () => {
+    const values = { ...withBars(initialValues(), '8'), valenceMode: 'curve' as const, densityMode: 'curve' as const };
+    values.valenceCurve = [-2, -1, 0, 1, 2, 1, 0, -1];
+    values.densityCurve = [0, 1, 2, 2, 1, 0, 0, 1];
+
+    const { request } = toRequest(values);
+
+    expect(request.valence).toEqual([-2, -1, 0, 1, 2, 1, 0, -1]);
+    expect(request.density).toEqual(['low', 'med', 'high', 'high', 'med', 'low', 'low', 'med']);
+  });
+
+  it('passes out-of-range numbers through for the server to judge against the model', () => {
+    expect(toRequest({ ...initialValues(), bars: '99' }).request.bars).toBe(99);
+  });
+
+  it('reports text that cannot be sent, in the server problem shape', () => {
+    const { errors } = toRequest({ ...initialValues(), bars: '12.5', tempo: 'fast', seed: '-3' });
+    expect(Object.keys(errors).sort()).toEqual(['bars', 'seed', 'tempo']);
+    expect(errors.bars).toEqual(['Enter a whole number.']);
+  });
+});
+
+describe('request → form', () => {
+  it('shows the server defaults for an empty request', () => {
+    const values = fromRequest({});
+    expect(values).toMatchObject({ model: 'transformer', key: 'C', tempo: '100', timeSignature: '4/4', bars: '16', temperature: '1', topP: '', valenceMode: 'single', valence: '0', densityMode: 'single', density: 'med', seed: '', variations: '1' });
+    expect(values.valenceCurve).toHaveLength(16);
+    expect(values.densityCurve).toEqual(new Array(16).fill(1));
+  });
+
+  it('round-trips a request with curves', () => {
+    const request = {
+      model: 'lstm', key: 'Eb', tempo: 90, timeSignature: '3/4', bars: 8, temperature: 1.2, topP: 0.95,
+      valence: [2, 2, 1, 0, -1, -2, -2, 0], density: ['low', 'low', 'med', 'med', 'high', 'high', 'med', 'low'] as const,
+      seed: '42', variations: 2,
+    };
+    expect(toRequest(fromRequest({ ...request, density: [...request.density] })).request).toEqual({ ...request, density: [...request.density] });
+  });
+});
+
+describe('bars and model limits', () => {
+  it('resizes both curves with the bar count and ignores unreadable counts', () => {
+    const eight = withBars(initialValues(), '8');
+    expect(eight.valenceCurve).toHaveLength(8);
+    expect(eight.densityCurve).toHaveLength(8);
+    const unreadable = withBars(eight, '');
+    expect(unreadable.bars).toBe('');
+    expect(unreadable.valenceCurve).toHaveLength(8);
+  });
+
+  it("takes the bar range and meters from the model's card, with a fallback while none is loaded", () => {
+    expect(limitsOf({ name: 'lstm', architecture: 'lstm', description: '', minBars: 8, maxBars: 32, timeSignatures: ['4/4', '3/4'] }))
+      .toEqual({ minBars: 8, maxBars: 32, timeSignatures: ['4/4', '3/4'] });
+    expect(limitsOf(undefined).timeSignatures).toContain('4/4');
+  });
+});
+
+describe('problem fields → controls', () => {
+  it('maps each request field to its input, valence and density by mode', () => {
+    expect(controlFor('bars', { valenceMode: 'single', densityMode: 'single' })).toBe('bars');
+    expect(controlFor('valence', { valenceMode: 'single', densityMode: 'single' })).toBe('valence');
+    expect(controlFor('valence', { valenceMode: 'curve', densityMode: 'single' })).toBe('valence-curve');
+    expect(controlFor('density', { valenceMode: 'single', densityMode: 'curve' })).toBe('density-curve');
+    expect(controlFor('Idempotency-Key', { valenceMode: 'single', densityMode: 'single' })).toBeUndefined();
+  });
+
+  it('routes field errors to controls and the rest to the alert', () => {
+    const routed = routeErrors(
+      { bars: ['Bars must be between 8 and 40.'], valence: ['A valence curve needs one value per bar.'], color: ["'color' is not a field."] },
+      { valenceMode: 'curve', densityMode: 'single' },
+    );
+    expect([...routed.byControl.entries()]).toEqual([
+      ['bars', ['Bars must be between 8 and 40.']],
+      ['valence-curve', ['A valence curve needs one value per bar.']],
+    ]);
+    expect(routed.unplaced).toEqual(["color: 'color' is not a field."]);
+  });
+});
