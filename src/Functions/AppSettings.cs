@@ -10,8 +10,14 @@ public static class AppSettings
     /// <summary>The models folder; unset means the <c>models</c> folder shipped beside the app.</summary>
     public const string ModelsDirectory = "Models:directory";
 
-    /// <summary>Activity retries: <c>maxAttempts</c>, <c>firstRetryInterval</c> (hh:mm:ss), <c>backoffCoefficient</c>.</summary>
-    public const string RetrySection = "Retry";
+    /// <summary>Activity retries, each optional (defaults: <see cref="SithSynth.Pipeline.Orchestration.RetrySettings.Default"/>).</summary>
+    public const string RetryMaxAttempts = "Retry:maxAttempts";
+
+    /// <summary>Wait before the first retry, hh:mm:ss.</summary>
+    public const string RetryFirstInterval = "Retry:firstRetryInterval";
+
+    /// <summary>Factor by which each further wait grows.</summary>
+    public const string RetryBackoffCoefficient = "Retry:backoffCoefficient";
 
     /// <summary>Where Application Insights is; unset (local runs) means no telemetry is sent.</summary>
     public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
