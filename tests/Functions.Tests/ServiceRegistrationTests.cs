@@ -1,3 +1,4 @@
+using Microsoft.ApplicationInsights;
 using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -74,6 +75,19 @@ public sealed class ServiceRegistrationTests
         });
 
         Assert.Equal(RetrySettings.Default with { MaxAttempts = 6 }, host.Services.GetRequiredService<RetrySettings>());
+    }
+
+    [Fact]
+    public void The_local_sample_settings_build_a_working_host()
+    {
+        // What a developer gets from `cp local.settings.sample.json`: empty telemetry settings, Azurite, default models.
+        var sample = KnownSettings.Sample().ToDictionary(s => s.Key.Replace("__", ":", StringComparison.Ordinal), s => (string?)s.Value);
+        using var host = AppHost.Build(sample);
+
+        Assert.NotNull(host.Services.GetRequiredService<TelemetryClient>());
+        Assert.Equal(SasSigning.AccountKey, host.Services.GetRequiredService<BlobArtifactStore>().Signing);
+        Assert.Equal(RetrySettings.Default, host.Services.GetRequiredService<RetrySettings>());
+        Assert.NotEmpty(host.Services.GetRequiredService<ModelCatalog>().Cards);
     }
 
     [Fact]
