@@ -1,0 +1,27 @@
+namespace SithSynth.Functions;
+
+/// <summary>
+/// The configuration keys the app reads itself (Functions app settings; <c>__</c> in a setting name is <c>:</c> here).
+/// The artifact store's keys are <see cref="SithSynth.Pipeline.Artifacts.ArtifactStorageSettings"/>'s section; the host
+/// reads <c>AzureWebJobsStorage*</c> and the telemetry SDKs read <c>APPLICATIONINSIGHTS_*</c>.
+/// </summary>
+public static class AppSettings
+{
+    /// <summary>The models folder; unset means the <c>models</c> folder shipped beside the app.</summary>
+    public const string ModelsDirectory = "Models:directory";
+
+    /// <summary>Activity retries, each optional (defaults: <see cref="SithSynth.Pipeline.Orchestration.RetrySettings.Default"/>).</summary>
+    public const string RetryMaxAttempts = "Retry:maxAttempts";
+
+    /// <summary>Wait before the first retry, hh:mm:ss.</summary>
+    public const string RetryFirstInterval = "Retry:firstRetryInterval";
+
+    /// <summary>Factor by which each further wait grows.</summary>
+    public const string RetryBackoffCoefficient = "Retry:backoffCoefficient";
+
+    /// <summary>Where Application Insights is; unset (local runs) means no telemetry is sent.</summary>
+    public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    /// <summary><c>ClientId=…;Authorization=AAD</c>: send telemetry signed in as that managed identity.</summary>
+    public const string ApplicationInsightsAuthenticationString = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using SithSynth.Domain.Models;
+using SithSynth.Pipeline.Artifacts;
+using SithSynth.Pipeline.Contract;
+using SithSynth.Pipeline.Handlers;
+
+namespace SithSynth.Functions;
+
+/// <summary>
+/// The HTTP API (routes under host.json's <c>api</c> prefix). Each trigger hands the request to the Pipeline's
+/// host-agnostic handler and returns its answer as is; the only thing added here is logging with the generation id.
+/// Anonymous: the API is public and called from the web client's browser, where no function key could stay secret.
+/// </summary>
+public sealed partial class HttpFunctions(ModelCatalog catalog, IArtifactStore store, ILogger<HttpFunctions> logger)
+{
+    public const string StartGenerationName = "StartGeneration";
+    public const string GetGenerationName = "GetGeneration";
+    public const string CancelGenerationName = "CancelGeneration";
+    public const string ListModelsName = "ListModels";
+    public const string HealthName = "Health";
+
+    [Function(StartGenerationName)]
+    public async Task<IResult> StartGenerationAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "generations")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var scope = LogScope.Begin(logger, context, null);
+        var response = await new StartGenerationHandler(client, catalog).HandleAsync(request, request.HttpContext.RequestAborted);
+        if (response.Body is GenerationAccepted accepted)
+        {
+            using var generation = LogScope.Begin(logger, context, accepted.Id);
+            Log.Accepted(logger, accepted.Id);
+        }
+        else
+        {
+            Log.Refused(logger, response.Status);
+        }
+
+        return response;
+    }
+
+    [Function(GetGenerationName)]
+    public async Task<IResult> GetGenerationAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "generations/{id}")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var scope = LogScope.Begin(logger, context, id);
+        return await new GenerationStatusHandler(client, store).HandleAsync(request, id, request.HttpContext.RequestAborted);
+    }
+
+    [Function(CancelGenerationName)]
+    public async Task<IResult> CancelGenerationAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "generations/{id}")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var scope = LogScope.Begin(logger, context, id);
+        var response = await new CancelGenerationHandler(client).HandleAsync(request, id, request.HttpContext.RequestAborted);
+        if (response.Status == StatusCodes.Status202Accepted)
+        {
+            Log.Canceled(logger, id);
+        }
+
+        return response;
+    }
+
+    [Function(ListModelsName)]
+    public IResult ListModels([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "models")] HttpRequest request) =>
+        new ModelsHandler(catalog).Handle();
+
+    [Function(HealthName)]
+    public IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+        new HealthHandler(catalog).Handle();
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Generation {GenerationId} accepted")]
+        public static partial void Accepted(ILogger logger, string generationId);
+
+        [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Generation request refused with {Status}")]
+        public static partial void Refused(ILogger logger, int status);
+
+        [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Generation {GenerationId} canceled")]
+        public static partial void Canceled(ILogger logger, string generationId);
+    }
+}

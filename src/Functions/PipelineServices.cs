@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SithSynth.Domain.Models;
+using SithSynth.Pipeline.Artifacts;
+using SithSynth.Pipeline.Orchestration;
+
+namespace SithSynth.Functions;
+
+/// <summary>
+/// What the functions are built from: the model catalogue (read once per worker; each ONNX session is created on
+/// first use and shared), the artifact store from the <c>ArtifactStorage</c> section, the retry policy and the
+/// Pipeline's activities. Kept apart from Program so a test can build exactly these services.
+/// </summary>
+public static partial class PipelineServices
+{
+    public static IServiceCollection AddSithSynthPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => RetryConfiguration.Read(configuration));
+        services.AddSingleton(provider => LoadCatalog(configuration, provider.GetRequiredService<ILogger<ModelCatalog>>()));
+        services.AddSingleton(provider => ArtifactStorage(configuration).CreateStore(provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IArtifactStore>(provider => provider.GetRequiredService<BlobArtifactStore>());
+        services.AddHostedService<ArtifactContainerSetup>();
+
+        services.AddSingleton<ValidateRequestActivity>();
+        services.AddSingleton<WriteSheetActivity>();
+        services.AddSingleton<RenderMidiActivity>();
+        services.AddSingleton<RenderMusicXmlActivity>();
+        services.AddSingleton<RecordGenerationActivity>();
+        return services;
+    }
+
+    public static ArtifactStorageSettings ArtifactStorage(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.GetSection(ArtifactStorageSettings.SectionName).Get<ArtifactStorageSettings>() ?? new ArtifactStorageSettings();
+    }
+
+    public static string ModelsDirectory(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration[AppSettings.ModelsDirectory] is { Length: > 0 } directory
+            ? Path.GetFullPath(directory, AppContext.BaseDirectory)
+            : ModelCatalog.DefaultDirectory;
+    }
+
+    private static ModelCatalog LoadCatalog(IConfiguration configuration, ILogger logger)
+    {
+        var catalog = ModelCatalog.Load(ModelsDirectory(configuration));
+        var names = string.Join(", ", catalog.Cards.Select(c => c.Name));
+        Log.Loaded(logger, catalog.Cards.Count, catalog.Directory, names);
+        foreach (var (folder, reason) in catalog.Refused)
+        {
+            Log.Refused(logger, folder, reason);
+        }
+
+        return catalog;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Loaded {ModelCount} models from {ModelsDirectory}: {Models}")]
+        public static partial void Loaded(ILogger logger, int modelCount, string modelsDirectory, string models);
+
+        [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Model folder {ModelFolder} is not offered: {Reason}")]
+        public static partial void Refused(ILogger logger, string modelFolder, string reason);
+    }
+}
