@@ -16,11 +16,14 @@ namespace SithSynth.Functions;
 /// </summary>
 public sealed partial class HttpFunctions(ModelCatalog catalog, IArtifactStore store, ILogger<HttpFunctions> logger)
 {
+    private static readonly OpenApiHandler OpenApiDocument = new();
+
     public const string StartGenerationName = "StartGeneration";
     public const string GetGenerationName = "GetGeneration";
     public const string CancelGenerationName = "CancelGeneration";
     public const string ListModelsName = "ListModels";
     public const string HealthName = "Health";
+    public const string OpenApiName = "OpenApi";
 
     [Function(StartGenerationName)]
     public async Task<IResult> StartGenerationAsync(
@@ -81,6 +84,10 @@ public sealed partial class HttpFunctions(ModelCatalog catalog, IArtifactStore s
     [Function(HealthName)]
     public IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
         new HealthHandler(catalog).Handle();
+
+    [Function(OpenApiName)]
+    public static IResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
+        OpenApiDocument.Handle(request);
 
     private static partial class Log
     {

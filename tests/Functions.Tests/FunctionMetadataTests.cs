@@ -18,6 +18,7 @@ public sealed class FunctionMetadataTests
         { HttpFunctions.CancelGenerationName, "delete", "generations/{id}", true },
         { HttpFunctions.ListModelsName, "get", "models", false },
         { HttpFunctions.HealthName, "get", "health", false },
+        { HttpFunctions.OpenApiName, "get", "openapi.json", false },
     };
 
     public static IReadOnlyList<string> TaskNames { get; } = typeof(PipelineTasks)
@@ -27,6 +28,17 @@ public sealed class FunctionMetadataTests
         .ToList();
 
     public static TheoryData<string> Activities => [.. TaskNames.Where(n => n != PipelineTasks.Generation)];
+
+    [Fact]
+    public void Every_route_the_OpenAPI_document_describes_is_an_http_function_and_nothing_else()
+    {
+        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", "Pipeline", "Contract", "openapi.json")))!;
+        var documented = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(p => p.Key).Where(m => m != "parameters").Select(m => $"{m} {path.Key}"))
+            .Order(StringComparer.Ordinal);
+        var functions = HttpApi.Select(row => $"{row[1]} /api/{row[2]}").Order(StringComparer.Ordinal);
+        Assert.Equal(documented, functions);
+    }
 
     [Theory]
     [MemberData(nameof(HttpApi))]
