@@ -66,6 +66,7 @@ public sealed class GenerationStatusHandler(DurableTaskClient client, IArtifactS
         {
             // The body holds signed links; no cache should keep them.
             [HeaderNames.CacheControl] = "no-store",
+            [HeaderNames.AccessControlExposeHeaders] = HeaderNames.RetryAfter,
         };
         if (!GenerationStatus.IsFinished(status))
         {

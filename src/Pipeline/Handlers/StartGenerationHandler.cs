@@ -120,6 +120,9 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
         {
             [HeaderNames.Location] = statusUrl.AbsoluteUri,
             [HeaderNames.RetryAfter] = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture),
+
+            // A browser page on another origin (the web client as a static site) may read only headers named here.
+            [HeaderNames.AccessControlExposeHeaders] = $"{HeaderNames.Location}, {HeaderNames.RetryAfter}",
         });
     }
 
