@@ -26,7 +26,7 @@ internal static class ApiBenchmark
 
     private static readonly string[] Stages = ["validating", "generating", "rendering", "storing"];
 
-    public sealed record Settings(string Model, int Bars, int Sequential, int Clients, TimeSpan LoadDuration);
+    public sealed record Settings(string Model, int Bars, int Sequential, int Clients, TimeSpan LoadDuration, bool StockLimits = false);
 
     public static async Task<string> RunAsync(ModelCatalog catalog, Settings settings, TextWriter progress)
     {
@@ -36,7 +36,7 @@ internal static class ApiBenchmark
         var serve = new ServeSettings([url], catalog.Directory, artifacts, null, "", TimeSpan.FromHours(1), null);
         try
         {
-            await using var app = LocalApi.Build(serve, catalog, TaskHubEngine.InMemory(), store, LogLevel.Warning);
+            await using var app = LocalApi.Build(serve, catalog, settings.StockLimits ? TaskHubEngine.InMemoryWithStockLimits() : TaskHubEngine.InMemory(), store, LogLevel.Warning);
             await app.StartAsync().ConfigureAwait(false);
             using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(2) };
 
@@ -136,7 +136,7 @@ internal static class ApiBenchmark
         var text = new StringBuilder();
         var endToEnd = Median([.. sequential.Select(o => o.Milliseconds)]);
         var directMedian = Median(direct);
-        text.AppendLine(Invariant($"One {settings.Bars}-bar {settings.Model} sheet, one variation, {settings.Sequential} generations one after another (medians):"));
+        text.AppendLine(Invariant($"One {settings.Bars}-bar {settings.Model} sheet, one variation, {settings.Sequential} generations one after another (medians){(settings.StockLimits ? ", in-memory backend with its stock dispatch limits (one work item per core)" : "")}:"));
         text.AppendLine();
         text.AppendLine("| measure | ms |");
         text.AppendLine("| --- | ---: |");
@@ -148,7 +148,7 @@ internal static class ApiBenchmark
 
         text.AppendLine(Invariant($"| baseline: the same sheet validated, generated and rendered directly, no service | {directMedian:0.0} |"));
         text.AppendLine();
-        text.AppendLine(Invariant($"The service costs {endToEnd / directMedian:0}× the bare work ({endToEnd - directMedian:0} ms of scheduling, activity dispatch, storage and polling per generation)."));
+        text.AppendLine(Invariant($"The service costs {endToEnd / directMedian:0.0}× the bare work ({endToEnd - directMedian:0} ms of scheduling, activity dispatch, storage and polling per generation)."));
         text.AppendLine();
 
         var done = load.Outcomes.Count(o => o.Completed);

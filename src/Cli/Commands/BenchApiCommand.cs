@@ -16,15 +16,16 @@ internal static class BenchApiCommand
         var sequential = new Option<int>("--generations") { Description = "Generations timed one after another.", DefaultValueFactory = _ => 20 };
         var clients = new Option<int>("--clients") { Description = "Concurrent clients for the throughput run.", DefaultValueFactory = _ => 8 };
         var seconds = new Option<int>("--seconds") { Description = "Length of the throughput run.", DefaultValueFactory = _ => 60 };
+        var stock = new Option<bool>("--stock-limits") { Description = "Run the in-memory backend with its published dispatch limits (one work item per core), for comparison." };
         var output = new Option<FileInfo?>("--out") { Description = "Also write the results as Markdown to this file." };
         var command = new Command("bench-api", "Time whole generations through serve's HTTP API and Durable engine, then throughput with concurrent clients.")
         {
-            model, bars, sequential, clients, seconds, output,
+            model, bars, sequential, clients, seconds, stock, output,
         };
         command.SetAction(async (result, cancel) =>
         {
             using var catalog = ModelCatalog.Load(ModelCatalog.DefaultDirectory);
-            var settings = new ApiBenchmark.Settings(result.GetValue(model)!, result.GetValue(bars), result.GetValue(sequential), result.GetValue(clients), TimeSpan.FromSeconds(result.GetValue(seconds)));
+            var settings = new ApiBenchmark.Settings(result.GetValue(model)!, result.GetValue(bars), result.GetValue(sequential), result.GetValue(clients), TimeSpan.FromSeconds(result.GetValue(seconds)), result.GetValue(stock));
             if (!catalog.TryGetCard(settings.Model, out _) || settings.Bars < 1 || settings.Sequential < 1 || settings.Clients < 1 || settings.LoadDuration <= TimeSpan.Zero)
             {
                 throw new CommandLineException("--model must name a shipped model, and --bars, --generations, --clients and --seconds must be positive.", CommandLine.Usage);

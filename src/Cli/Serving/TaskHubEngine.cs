@@ -35,6 +35,13 @@ internal sealed class TaskHubEngine(IOrchestrationService service, IOrchestratio
         return new TaskHubEngine(new InMemoryBackend(service, InMemoryWorkItems), service, "in memory (generations are forgotten when serve stops)");
     }
 
+    /// <summary>The in-memory backend as published, for <c>bench-api --stock-limits</c> to show what the wider limits buy.</summary>
+    public static TaskHubEngine InMemoryWithStockLimits()
+    {
+        var service = new InMemoryOrchestrationService(NullLoggerFactory.Instance);
+        return new TaskHubEngine(service, service, "in memory, stock dispatch limits");
+    }
+
     /// <summary>What the engine runs on, for the start-up line.</summary>
     public string Description { get; } = description;
 
