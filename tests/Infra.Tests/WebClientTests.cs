@@ -22,6 +22,17 @@ public sealed class WebClientTests
     }
 
     [Fact]
+    public void Azd_finds_the_site_as_its_web_service_and_builds_the_client_against_the_api()
+    {
+        Assert.Contains("'azd-service-name': 'web'", File.ReadAllText(Path.Combine(Repository.Root, "infra", "bicep", "modules", "static-web-app.bicep")), StringComparison.Ordinal);
+        var azure = File.ReadAllText(Path.Combine(Repository.Root, "azure.yaml"));
+        Assert.Matches(@"(?m)^  web:\n    project: \./web\n    language: js\n    host: staticwebapp\n    dist: dist$", azure.ReplaceLineEndings("\n"));
+        Assert.Contains("VITE_API_BASE=%s/", azure, StringComparison.Ordinal);
+        Assert.Contains("\"$FUNCTION_APP_URL\"", azure, StringComparison.Ordinal);
+        Assert.True(CompiledTemplate.Root["outputs"]!.AsObject().ContainsKey("FUNCTION_APP_URL"));
+    }
+
+    [Fact]
     public void Its_origin_is_an_https_origin_output_for_the_workflow()
     {
         var module = CompiledTemplate.Module("web-client").Properties["template"]!["outputs"]!["origin"]!["value"]!.GetValue<string>();

@@ -16,7 +16,8 @@ param tags object
 resource site 'Microsoft.Web/staticSites@2024-11-01' = {
   name: name
   location: location
-  tags: tags
+  // azd deploys the web service (azure.yaml) to the resource carrying this tag.
+  tags: union(tags, { 'azd-service-name': 'web' })
   sku: {
     name: 'Free'
     tier: 'Free'
