@@ -99,7 +99,7 @@ public sealed class OrchestrationFunctionsTests : IDisposable
                 .AddActivityFunc<RenderWork, string>(PipelineTasks.RenderMidi, (context, input) => activities.RenderMidiAsync(input, Invocation(context)))
                 .AddActivityFunc<RenderWork, string>(PipelineTasks.RenderMusicXml, (context, input) => activities.RenderMusicXmlAsync(input, Invocation(context)))
                 .AddActivityFunc<RecordWork, string>(PipelineTasks.RecordGeneration, (context, input) => activities.RecordGenerationAsync(input, Invocation(context))),
-            new DurableTaskTestHostOptions { Port = FreePort(), LoggerFactory = logs });
+            new DurableTaskTestHostOptions { Port = FreePort.Next(), LoggerFactory = logs });
     }
 
     private static TestFunctionContext Invocation(TaskActivityContext context) => TestFunctionContext.For(context.InstanceId);
@@ -108,13 +108,5 @@ public sealed class OrchestrationFunctionsTests : IDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         return await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
-    }
-
-    /// <summary>A loopback port nobody listens on now; the test host would otherwise pick one without checking.</summary>
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -31,7 +30,7 @@ internal static class ApiBenchmark
     public static async Task<string> RunAsync(ModelCatalog catalog, Settings settings, TextWriter progress)
     {
         var artifacts = Path.Combine(Path.GetTempPath(), "sithsynth-bench-api", Guid.NewGuid().ToString("N"));
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var url = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var store = new LocalFolderArtifactStore(artifacts, FileDownloads.Route, LinkSigner.WithNewKey(), TimeSpan.FromHours(1), TimeProvider.System);
         var serve = new ServeSettings([url], catalog.Directory, artifacts, null, "", TimeSpan.FromHours(1), null);
         try
@@ -168,13 +167,6 @@ internal static class ApiBenchmark
 
     private static double Percentile(List<double> sorted, double share) =>
         sorted.Count == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Count - 1, Math.Round(share * (sorted.Count - 1)))];
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

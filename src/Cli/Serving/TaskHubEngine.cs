@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using DurableTask.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
@@ -26,7 +25,7 @@ internal sealed class TaskHubEngine(IOrchestrationService service, IOrchestratio
     /// <summary>Work items of each kind in flight at once on the in-memory backend (see <see cref="InMemoryBackend"/>).</summary>
     public const int InMemoryWorkItems = 64;
 
-    private readonly int _port = FreeLoopbackPort();
+    private readonly int _port = LoopbackPort.Free();
 
     /// <summary>The in-memory backend: nothing to set up, and everything is forgotten when the process ends.</summary>
     public static TaskHubEngine InMemory()
@@ -71,11 +70,4 @@ internal sealed class TaskHubEngine(IOrchestrationService service, IOrchestratio
 
     /// <summary>The sidecar answers only on its own loopback endpoint, never on the public API addresses.</summary>
     public void MapSidecar(IEndpointRouteBuilder endpoints) => endpoints.MapGrpcService<TaskHubGrpcServer>().RequireHost(Host);
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -37,7 +37,7 @@ internal sealed class PlainAzurite : IAsyncDisposable
         }
 
         var folder = Sithsynth.NewFolder();
-        int[] ports = [FreePort(), FreePort(), FreePort()];
+        int[] ports = [FreePort.Next(), FreePort.Next(), FreePort.Next()];
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]
         {
@@ -93,13 +93,6 @@ internal sealed class PlainAzurite : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SithSynth.Pipeline.Tests;
+namespace SithSynth.Tests;
 
 /// <summary>
-/// A loopback port nobody listens on right now. The in-process Durable host would otherwise pick a random port without
-/// checking, and test classes run in parallel.
+/// A loopback port nobody listens on right now, for servers the tests start (Azurite, serve, the in-process Durable
+/// host, which would otherwise pick a random port without checking) while test classes run in parallel.
 /// </summary>
 internal static class FreePort
 {
