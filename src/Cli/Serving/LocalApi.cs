@@ -45,9 +45,6 @@ internal static class LocalApi
             }
         });
         engine.AddTo(builder, tasks => tasks.AddSithSynthPipeline(catalog, store));
-        builder.Services.AddSingleton(catalog);
-        builder.Services.AddSingleton(store);
-        builder.Services.AddSingleton(TimeProvider.System);
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnexpectedAsync, StatusCodeSelector = _ => 500 });
