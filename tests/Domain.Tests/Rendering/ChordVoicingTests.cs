@@ -6,14 +6,29 @@ namespace SithSynth.Domain.Tests.Rendering;
 public class ChordVoicingTests
 {
     [Fact]
-    public void Voicings_sit_round_middle_c_with_a_slash_bass_just_below()
+    public void Voicings_sit_in_the_left_hand_with_a_slash_bass_just_below()
     {
-        Assert.Equal([60, 64, 67], ChordVoicing.Pitches(ChordSymbol.Parse("C")));
-        Assert.Equal([53, 57, 60], ChordVoicing.Pitches(ChordSymbol.Parse("F")));
-        Assert.Equal([64, 67, 71], ChordVoicing.Pitches(ChordSymbol.Parse("Em")));
-        Assert.Equal([52, 60, 64, 67], ChordVoicing.Pitches(ChordSymbol.Parse("C/E")));
-        Assert.Equal([48, 60, 64, 67], ChordVoicing.Pitches(ChordSymbol.Parse("C/C")));
-        Assert.Equal([62, 65, 69, 72, 76], ChordVoicing.Pitches(ChordSymbol.Parse("Dm9")));
+        Assert.Equal([48, 52, 55], ChordVoicing.Pitches(ChordSymbol.Parse("C")));
+        Assert.Equal([47, 50, 54], ChordVoicing.Pitches(ChordSymbol.Parse("Bm")));
+        Assert.Equal([58, 62, 65], ChordVoicing.Pitches(ChordSymbol.Parse("Bb")));
+        Assert.Equal([52, 55, 59], ChordVoicing.Pitches(ChordSymbol.Parse("Em")));
+        Assert.Equal([40, 48, 52, 55], ChordVoicing.Pitches(ChordSymbol.Parse("C/E")));
+        Assert.Equal([36, 48, 52, 55], ChordVoicing.Pitches(ChordSymbol.Parse("C/C")));
+        Assert.Equal([50, 53, 57, 60, 64], ChordVoicing.Pitches(ChordSymbol.Parse("Dm9")));
         Assert.Empty(ChordVoicing.Pitches(ChordSymbol.NoChord));
+    }
+
+    [Fact]
+    public void No_triad_needs_more_than_two_ledger_lines_on_the_bass_staff()
+    {
+        // Bass clef: the top line is A3 (57); ledger lines above it are middle C (60) and E4 (64); F4 (65) sits on the second.
+        foreach (var root in Enumerable.Range(0, 12))
+        {
+            foreach (var kind in new[] { "", "m", "dim" })
+            {
+                var chord = ChordSymbol.Parse(PitchClass.Name(root) + kind);
+                Assert.InRange(ChordVoicing.Pitches(chord).Max(), 50, 65);
+            }
+        }
     }
 }

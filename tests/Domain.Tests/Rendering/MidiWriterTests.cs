@@ -107,7 +107,7 @@ public class MidiWriterTests
     }
 
     [Fact]
-    public void Chords_are_held_while_they_last_voiced_round_middle_c_with_the_slash_bass_below_and_nothing_for_NC()
+    public void Chords_are_held_while_they_last_voiced_in_the_left_hand_with_the_slash_bass_below_and_nothing_for_NC()
     {
         var midi = Read(MidiWriter.Write(SampleLeadSheets.All["4/4 in Eb"], "Eb"));
         var chords = Notes(midi, 2)
@@ -117,14 +117,14 @@ public class MidiWriterTests
 
         (long, long, string)[] expected =
         [
-            (0, 1920, "63 67 70 74"), // Ebmaj7 over four melody notes: one sustained chord.
-            (1920, 960, "60 63 67 70"), // Cm7 through the triplets and the rest.
+            (0, 1920, "51 55 58 62"), // Ebmaj7 over four melody notes: one sustained chord.
+            (1920, 960, "48 51 55 58"), // Cm7 through the triplets and the rest.
             (2880, 480, "53 56 60 63"), // Fm7
             (3360, 480, "58 62 65 68"), // Bb7
-            (3840, 960, "55 63 67 70"), // Eb/G: G3 under the Eb triad.
+            (3840, 960, "43 51 55 58"), // Eb/G: G2 under the Eb triad.
             (4800, 960, "56 60 63"), // Ab for the rest of bar 3 ...
             (6240, 1440, "56 60 63"), // ... and restated in bar 4 after a beat of N.C., which sounds nothing.
-            (7680, 1920, "63 67 70"), // Eb under a tied note and a repeated one.
+            (7680, 1920, "51 55 58"), // Eb under a tied note and a repeated one.
         ];
         Assert.Equal(expected, chords);
         Assert.Equal(MidiWriter.ChordVelocity, Notes(midi, 2).Select(n => n.Velocity).Distinct().Single());

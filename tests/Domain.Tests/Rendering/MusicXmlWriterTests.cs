@@ -235,8 +235,8 @@ public class MusicXmlWriterTests
             .Select(s => string.Join(' ', s.Select(PitchName)) + " " + (string)s[0].Element("type")! + (s[0].Element("dot") is null ? "" : "."))
             .ToList();
 
-        // Eb/G for two beats with G3 below the Eb triad (the slash bass), then Ab for the rest of the bar.
-        Assert.Equal(["G3 E-1/4 G4 B-1/4 half", "A-1/3 C4 E-1/4 half"], chords);
+        // Eb/G for two beats with G2 below the Eb triad (the slash bass), then Ab for the rest of the bar.
+        Assert.Equal(["G2 E-1/3 G3 B-1/3 half", "A-1/3 C4 E-1/4 half"], chords);
     }
 
     [Fact]
@@ -261,7 +261,7 @@ public class MusicXmlWriterTests
 
         // MIDI 60 is the leading tone of C# written B#3 (not C4); MIDI 65 is E#4, the leading tone of F#.
         Assert.Equal(["F+1/4", "E+1/4", "F+1/4", "C+1/4", "B+1/3", "C+1/4", "G+1/4", "D4", "E4", "F+1/4"], melody);
-        Assert.Equal(["C+1/4", "E+1/4", "G+1/4", "B4"], c7);
+        Assert.Equal(["C+1/3", "E+1/3", "G+1/3", "B3"], c7);
     }
 
     [Fact]
@@ -272,7 +272,7 @@ public class MusicXmlWriterTests
         var cb = Sounds(score.Descendants("measure").ElementAt(1), MusicXmlWriter.ChordStaff)[0].Select(PitchName);
 
         Assert.Equal("C-1/5", melody[3]);
-        Assert.Equal(["C-1/4", "E-1/4", "G-1/4"], cb);
+        Assert.Equal(["C-1/3", "E-1/3", "G-1/3"], cb);
         Assert.Equal("whole.", Notes(score.Descendants("measure").Last(), MusicXmlWriter.MelodyStaff).Select(n => (string)n.Element("type")! + (n.Element("dot") is null ? "" : ".")).Single());
     }
 
