@@ -24,7 +24,7 @@ internal sealed class RequestOptions
 
     public Option<string?> Key { get; } = new("--key") { Description = "Key: C, Eb, F#m, Bbm... (default C)." };
 
-    public Option<int?> Tempo { get; } = new("--tempo") { Description = "Beats per minute, 30 to 300 (default 100)." };
+    public Option<int?> Tempo { get; } = new("--tempo") { Description = "Beats per minute, 30 to 300 (default 100); the beat is a dotted quarter in 6/8 and 12/8, a half in 2/2." };
 
     public Option<ulong?> Seed { get; } = new("--seed") { Description = "Seed that fixes every random choice; the same seed writes the same files. Chosen and printed when absent." };
 

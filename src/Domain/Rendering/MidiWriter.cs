@@ -35,7 +35,7 @@ public static class MidiWriter
 
         if (sheet.Tempo <= 0)
         {
-            throw new ArgumentException($"Tempo {sheet.Tempo} is not a positive number of quarter notes per minute.", nameof(sheet));
+            throw new ArgumentException($"Tempo {sheet.Tempo} is not a positive number of beats per minute.", nameof(sheet));
         }
 
         var barTicks = sheet.TimeSignature.BarLength.ToTicks(TicksPerQuarter);
@@ -63,7 +63,7 @@ public static class MidiWriter
         return
         [
             new TextEvent(title, MetaEventType.SequenceTrackName, 0),
-            new TempoEvent((int)Math.Round(60_000_000.0 / sheet.Tempo), 0),
+            new TempoEvent((int)Math.Round(60_000_000.0 / sheet.QuartersPerMinute), 0),
             // MIDI stores the beat type as a power of two: 4 is written 2, 8 is written 3.
             new TimeSignatureEvent(0, meter.Beats, BitOperations.Log2((uint)meter.BeatType), (int)clocksPerClick.ToTicks(1), 8),
             new KeySignatureEvent(sheet.Key.Fifths, sheet.Key.Mode == KeyMode.Minor ? 1 : 0, 0),

@@ -99,7 +99,7 @@ public static class MusicXmlWriter
         var element = new XElement("measure", new XAttribute("number", bar + 1));
         if (bar == 0)
         {
-            element.Add(Attributes(sheet, divisions), TempoMarking(sheet.Tempo));
+            element.Add(Attributes(sheet, divisions), TempoMarking(sheet));
         }
 
         var spans = ChordSpan.In(measure);
@@ -166,15 +166,23 @@ public static class MusicXmlWriter
         new XElement("sign", sign),
         new XElement("line", line));
 
-    /// <summary>The tempo as a quarter-note metronome mark; &lt;sound tempo&gt; is always in quarters per minute.</summary>
-    private static XElement TempoMarking(int tempo) => new(
-        "direction",
-        new XAttribute("placement", "above"),
-        new XElement(
-            "direction-type",
-            new XElement("metronome", new XElement("beat-unit", "quarter"), new XElement("per-minute", tempo))),
-        new XElement("staff", MelodyStaff),
-        new XElement("sound", new XAttribute("tempo", tempo)));
+    /// <summary>
+    /// The metronome mark in the meter's felt beat (a dotted quarter in 6/8, a half in 2/2); &lt;sound tempo&gt; is always
+    /// in quarters per minute.
+    /// </summary>
+    private static XElement TempoMarking(LeadSheet sheet)
+    {
+        // One plain or dotted value, whatever the meter (quarter, half, dotted quarter).
+        var beat = NoteValue.Split(sheet.TimeSignature.PulseLength, divisions: 48).Single();
+        return new(
+            "direction",
+            new XAttribute("placement", "above"),
+            new XElement(
+                "direction-type",
+                new XElement("metronome", new XElement("beat-unit", beat.Type), beat.IsDotted ? new XElement("beat-unit-dot") : null, new XElement("per-minute", sheet.Tempo))),
+            new XElement("staff", MelodyStaff),
+            new XElement("sound", new XAttribute("tempo", Math.Round(sheet.QuartersPerMinute, 2).ToString(CultureInfo.InvariantCulture))));
+    }
 
     private static XElement Harmony(ChordSymbol chord, Key key)
     {

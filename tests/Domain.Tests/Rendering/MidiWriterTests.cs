@@ -70,9 +70,9 @@ public class MidiWriterTests
     [InlineData("4/4 in Eb", 625_000, 4, 2, 24, -3, 0)]
     [InlineData("3/4 in F", 500_000, 3, 2, 24, -1, 0)]
     [InlineData("2/4 in F#m", 600_000, 2, 2, 24, 3, 1)]
-    [InlineData("2/2 in C", 375_000, 2, 1, 48, 0, 0)]
-    [InlineData("6/8 in Dm", 500_000, 6, 3, 36, -1, 1)]
-    [InlineData("12/8 in Gb", 454_545, 12, 3, 36, -6, 0)]
+    [InlineData("2/2 in C", 187_500, 2, 1, 48, 0, 0)] // 160 halves a minute
+    [InlineData("6/8 in Dm", 333_333, 6, 3, 36, -1, 1)] // 120 dotted quarters
+    [InlineData("12/8 in Gb", 303_030, 12, 3, 36, -6, 0)] // 132 dotted quarters
     public void The_conductor_track_carries_tempo_meter_and_key(string name, int microsecondsPerQuarter, int beats, int beatTypePower, int clocksPerClick, int fifths, int minor)
     {
         var midi = Read(MidiWriter.Write(SampleLeadSheets.All[name], name));

@@ -64,8 +64,9 @@ public class MusicXmlWriterTests
         Assert.Equal(2, (int)attributes.Element("staves")!);
         Assert.Equal(["G2", "F4"], attributes.Elements("clef").Select(c => (string)c.Element("sign")! + (string)c.Element("line")!));
         var tempo = measures[0].Element("direction")!;
-        Assert.Equal(SampleLeadSheets.All[name].Tempo, (int)tempo.Descendants("per-minute").Single());
-        Assert.Equal(SampleLeadSheets.All[name].Tempo, (int)tempo.Element("sound")!.Attribute("tempo")!);
+        var sheet = SampleLeadSheets.All[name];
+        Assert.Equal(sheet.Tempo, (int)tempo.Descendants("per-minute").Single());
+        Assert.Equal(sheet.QuartersPerMinute, (double)tempo.Element("sound")!.Attribute("tempo")!, 2);
         Assert.All(measures.Skip(1), m => Assert.Null(m.Element("attributes")));
         Assert.Equal("light-heavy", (string)measures[^1].Element("barline")!.Element("bar-style")!);
         Assert.All(measures.SkipLast(1), m => Assert.Null(m.Element("barline")));
@@ -237,6 +238,19 @@ public class MusicXmlWriterTests
 
         // Eb/G for two beats with G2 below the Eb triad (the slash bass), then Ab for the rest of the bar.
         Assert.Equal(["G2 E-1/3 G3 B-1/3 half", "A-1/3 C4 E-1/4 half"], chords);
+    }
+
+    [Theory]
+    [InlineData("4/4 in Eb", "quarter", false, 96)]
+    [InlineData("2/2 in C", "half", false, 320)]
+    [InlineData("6/8 in Dm", "quarter", true, 180)]
+    [InlineData("12/8 in Gb", "quarter", true, 198)]
+    public void The_metronome_counts_the_felt_beat_and_the_sound_plays_quarters_per_minute(string name, string beatUnit, bool dotted, double quartersPerMinute)
+    {
+        var metronome = Write(name).Descendants("metronome").Single();
+        Assert.Equal(beatUnit, (string)metronome.Element("beat-unit")!);
+        Assert.Equal(dotted, metronome.Element("beat-unit-dot") is not null);
+        Assert.Equal(quartersPerMinute, (double)Write(name).Descendants("sound").First().Attribute("tempo")!);
     }
 
     [Fact]
