@@ -5,9 +5,9 @@ namespace SithSynth.Domain.Rendering;
 /// <summary>How the accompaniment plays a chord symbol: close position around middle C, a slash bass just below.</summary>
 public static class ChordVoicing
 {
-    // Roots run from B2 to A#3, a left hand's range: on the chord staff's bass clef no triad needs more than two ledger
-    // lines (round middle C they needed up to four), and the chords sound under the melody instead of in its way.
-    private const int LowestRoot = 47;
+    // Roots run from G2 to F#3, a left hand's range: on the chord staff's bass clef a triad needs at most one ledger
+    // line and a seventh chord two (round middle C they needed up to four), and the chords sound under the melody.
+    private const int LowestRoot = 43;
 
     /// <summary>The MIDI pitches of the chord, lowest first; none for N.C.</summary>
     public static IReadOnlyList<int> Pitches(ChordSymbol chord)

@@ -120,10 +120,10 @@ public class MidiWriterTests
             (0, 1920, "51 55 58 62"), // Ebmaj7 over four melody notes: one sustained chord.
             (1920, 960, "48 51 55 58"), // Cm7 through the triplets and the rest.
             (2880, 480, "53 56 60 63"), // Fm7
-            (3360, 480, "58 62 65 68"), // Bb7
+            (3360, 480, "46 50 53 56"), // Bb7
             (3840, 960, "43 51 55 58"), // Eb/G: G2 under the Eb triad.
-            (4800, 960, "56 60 63"), // Ab for the rest of bar 3 ...
-            (6240, 1440, "56 60 63"), // ... and restated in bar 4 after a beat of N.C., which sounds nothing.
+            (4800, 960, "44 48 51"), // Ab for the rest of bar 3 ...
+            (6240, 1440, "44 48 51"), // ... and restated in bar 4 after a beat of N.C., which sounds nothing.
             (7680, 1920, "51 55 58"), // Eb under a tied note and a repeated one.
         ];
         Assert.Equal(expected, chords);

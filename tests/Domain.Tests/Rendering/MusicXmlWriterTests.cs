@@ -237,7 +237,7 @@ public class MusicXmlWriterTests
             .ToList();
 
         // Eb/G for two beats with G2 below the Eb triad (the slash bass), then Ab for the rest of the bar.
-        Assert.Equal(["G2 E-1/3 G3 B-1/3 half", "A-1/3 C4 E-1/4 half"], chords);
+        Assert.Equal(["G2 E-1/3 G3 B-1/3 half", "A-1/2 C3 E-1/3 half"], chords);
     }
 
     [Theory]
