@@ -259,6 +259,38 @@ describe('the web client', () => {
     expect(await page.getAttribute('#tempo', 'aria-invalid')).toBe('true');
     expect(posted).toBe(false);
   });
+
+  it('cancels a running generation: the page says so and the server has it canceled', async () => {
+    await page.reload();
+    await modelsLoaded(page);
+    // The tests before this one answered 400s on purpose; only what happens from here counts.
+    problems.length = 0;
+    // Long enough to be still running when Cancel is pressed: 8 variations of 40 bars.
+    await page.selectOption('#model', 'transformer');
+    await page.fill('#bars', '40');
+    await page.fill('#variations', '8');
+    const [posted] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/generations') && r.request().method() === 'POST'),
+      page.click('#generate'),
+    ]);
+    expect(posted.status()).toBe(202);
+    const statusUrl = posted.headers()['location']!;
+
+    await expect.poll(() => page.isVisible('#cancel')).toBe(true);
+    const [deleted] = await Promise.all([
+      page.waitForResponse((r) => r.url() === statusUrl && r.request().method() === 'DELETE'),
+      page.click('#cancel'),
+    ]);
+    expect(deleted.status()).toBe(202);
+    await expect.poll(() => page.textContent('#progress-text')).toBe('Canceled.');
+    expect(await page.isVisible('#cancel')).toBe(false);
+    expect(await page.textContent('#alert')).toBe('');
+
+    // The server agrees: the orchestration was terminated, and no sheet was drawn.
+    await expect.poll(async () => ((await (await fetch(statusUrl)).json()) as GenerationStatusDocument).status, { timeout: 30_000 }).toBe('canceled');
+    expect(await page.$$('.score')).toHaveLength(0);
+    expect(problems).toEqual([]);
+  });
 });
 
 describe('on a phone-sized screen', () => {
