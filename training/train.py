@@ -47,7 +47,6 @@ def parse_args():
     ap.add_argument("--hp", action="append", default=[], metavar="KEY=VALUE",
                     help="override a model hyperparameter of models.DEFAULTS, e.g. --hp hidden=192 (repeatable)")
     ap.add_argument("--seed", type=int, default=1234)
-    ap.add_argument("--threads", type=int, default=1, help="torch CPU threads (1 when two runs share a 2-core machine)")
     ap.add_argument("--batch-tokens", type=int, default=2048, help="padded tokens per batch")
     ap.add_argument("--lr", type=float, default=None, help="default: 2e-3 for lstm, 1e-3 for transformer")
     ap.add_argument("--warmup", type=int, default=100, help="linear learning-rate warm-up steps")
@@ -100,7 +99,7 @@ def parity_case(rows, max_bars=8, max_steps=30):
 
 
 def train(args):
-    torch.set_num_threads(args.threads)
+    torch.set_num_threads(1)
     seed_everything(args.seed)
     # Read the commit now: the code that trains is the code checked out when training starts.
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
