@@ -52,9 +52,11 @@ internal static class ServeCommand
             {
                 await blob.EnsureContainerAsync(cancel).ConfigureAwait(false);
             }
-            catch (Azure.RequestFailedException e)
+            catch (Exception e) when (e is Azure.RequestFailedException or AggregateException)
             {
-                throw new CommandLineException($"--storage: cannot create the {blob.ContainerName} container: {e.Message.Split('\n')[0]}");
+                // The SDK gives up after its retries with an AggregateException of the attempts; the first says why.
+                var cause = e is AggregateException { InnerExceptions: [var first, ..] } ? first : e;
+                throw new CommandLineException($"--storage: cannot reach Blob Storage to create the {blob.ContainerName} container: {cause.Message.Split('\n')[0]}");
             }
         }
 

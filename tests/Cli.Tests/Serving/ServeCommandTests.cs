@@ -28,6 +28,22 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public void Storage_it_cannot_reach_is_an_environment_error_in_one_line()
+    {
+        using var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var endpoint = $"http://127.0.0.1:{port}/devstoreaccount1";
+        var connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint={endpoint};QueueEndpoint={endpoint};TableEndpoint={endpoint};";
+
+        var outcome = Sithsynth.Run("serve", "--storage", connection, "--urls", $"http://127.0.0.1:{FreePort.Next()}");
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.StartsWith("sithsynth: --storage: cannot reach Blob Storage", outcome.Error, StringComparison.Ordinal);
+        Assert.Single(outcome.Error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
     public void A_port_in_use_is_an_environment_error_in_one_line()
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);
