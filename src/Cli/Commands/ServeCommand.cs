@@ -105,7 +105,7 @@ internal static class ServeCommand
             return Guard("--storage", () => blob.CreateStore(TimeProvider.System));
         }
 
-        Directory.CreateDirectory(settings.ArtifactsDirectory);
+        Guard("--artifacts", () => Directory.CreateDirectory(settings.ArtifactsDirectory));
         return new LocalFolderArtifactStore(settings.ArtifactsDirectory, FileDownloads.Route, LinkSigner(settings.ArtifactsDirectory), settings.LinkLifetime, TimeProvider.System);
     }
 
@@ -130,6 +130,10 @@ internal static class ServeCommand
             catch (IOException) when (File.Exists(path))
             {
                 // Another serve on the same folder wrote it first; use theirs.
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CommandLineException($"--artifacts: cannot write the link key into {folder}: {e.Message}");
             }
         }
 

@@ -20,6 +20,17 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public void An_artifacts_folder_it_cannot_make_is_an_environment_error_in_one_line()
+    {
+        var file = Path.Combine(Sithsynth.NewFolder(), "not-a-folder");
+        File.WriteAllText(file, "");
+        var outcome = Sithsynth.Run("serve", "--artifacts", file, "--urls", $"http://127.0.0.1:{FreePort.Next()}");
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.StartsWith("sithsynth: --artifacts:", outcome.Error, StringComparison.Ordinal);
+        Assert.Single(outcome.Error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
     public void A_web_folder_without_a_built_client_is_refused()
     {
         var outcome = Sithsynth.Run("serve", "--web", Sithsynth.NewFolder());
