@@ -35,7 +35,7 @@ internal static class ApiBenchmark
         var serve = new ServeSettings([url], catalog.Directory, artifacts, null, "", TimeSpan.FromHours(1), null);
         try
         {
-            await using var app = LocalApi.Build(serve, catalog, settings.StockLimits ? TaskHubEngine.InMemoryWithStockLimits() : TaskHubEngine.InMemory(), store, LogLevel.Warning);
+            await using var app = LocalApi.Build(serve, catalog, TaskHubEngine.InMemory(settings.StockLimits), store, LogLevel.Warning);
             await app.StartAsync().ConfigureAwait(false);
             using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(2) };
 

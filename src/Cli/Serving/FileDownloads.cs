@@ -15,7 +15,8 @@ internal sealed class FileDownloads(LocalFolderArtifactStore store, TimeProvider
     public IResult Handle(HttpRequest request, string name)
     {
         var instance = request.Path.Value;
-        if (!ArtifactName.TryParse(name, out var artifact) || !File.Exists(store.PathOf(artifact)))
+        var path = ArtifactName.TryParse(name, out var artifact) ? store.PathOf(artifact) : null;
+        if (path is null || !File.Exists(path))
         {
             return ApiResponse.Problem(ServeProblems.NoSuchFile(name, instance));
         }
@@ -28,6 +29,6 @@ internal sealed class FileDownloads(LocalFolderArtifactStore store, TimeProvider
 
         // Signed links are personal and short-lived: no shared cache may keep the file.
         request.HttpContext.Response.Headers.CacheControl = "private, no-store";
-        return Results.File(store.PathOf(artifact), artifact.ContentType, artifact.DownloadFileName, enableRangeProcessing: true);
+        return Results.File(path, artifact.ContentType, artifact.DownloadFileName, enableRangeProcessing: true);
     }
 }

@@ -6,7 +6,7 @@ namespace SithSynth.Cli.Serving;
 /// <summary>The problems only the local host can have: its file route, routes that do not exist, and its own failures.</summary>
 internal static class ServeProblems
 {
-    private const string TypeBase = "urn:sithsynth:problem:";
+    private const string TypeBase = ProblemDocument.TypeBase;
 
     public static ProblemDocument NoSuchFile(string name, string? instance) =>
         new(TypeBase + "file-not-found", "There is no such file.", 404, $"No generated file is named '{name}'.", instance);

@@ -27,18 +27,17 @@ internal sealed class TaskHubEngine(IOrchestrationService service, IOrchestratio
 
     private readonly int _port = LoopbackPort.Free();
 
-    /// <summary>The in-memory backend: nothing to set up, and everything is forgotten when the process ends.</summary>
-    public static TaskHubEngine InMemory()
+    /// <summary>
+    /// The in-memory backend: nothing to set up, and everything is forgotten when the process ends. With
+    /// <paramref name="stockLimits"/> it keeps its published dispatch limits, for <c>bench-api --stock-limits</c> to show
+    /// what the wider ones buy.
+    /// </summary>
+    public static TaskHubEngine InMemory(bool stockLimits = false)
     {
         var service = new InMemoryOrchestrationService(NullLoggerFactory.Instance);
-        return new TaskHubEngine(new InMemoryBackend(service, InMemoryWorkItems), service, "in memory (generations are forgotten when serve stops)");
-    }
-
-    /// <summary>The in-memory backend as published, for <c>bench-api --stock-limits</c> to show what the wider limits buy.</summary>
-    public static TaskHubEngine InMemoryWithStockLimits()
-    {
-        var service = new InMemoryOrchestrationService(NullLoggerFactory.Instance);
-        return new TaskHubEngine(service, service, "in memory, stock dispatch limits");
+        return stockLimits
+            ? new TaskHubEngine(service, service, "in memory, stock dispatch limits")
+            : new TaskHubEngine(new InMemoryBackend(service, InMemoryWorkItems), service, "in memory (generations are forgotten when serve stops)");
     }
 
     /// <summary>What the engine runs on, for the start-up line.</summary>

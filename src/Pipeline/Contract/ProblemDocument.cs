@@ -15,8 +15,8 @@ public sealed record ProblemDocument(
     string? Instance = null,
     [property: JsonPropertyName("errors")] IReadOnlyDictionary<string, IReadOnlyList<string>>? Errors = null)
 {
-    // URNs: they name the kind of problem without promising a page that explains it.
-    private const string TypeBase = "urn:sithsynth:problem:";
+    /// <summary>Every problem type is a URN under this prefix: it names the kind of problem without promising a page that explains it.</summary>
+    public const string TypeBase = "urn:sithsynth:problem:";
 
     public static ProblemDocument InvalidRequest(IEnumerable<RequestProblem> problems, string? instance = null)
     {
