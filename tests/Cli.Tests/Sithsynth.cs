@@ -7,7 +7,8 @@ internal static class Sithsynth
 {
     public sealed record Outcome(int ExitCode, string Out, string Error);
 
-    public static Outcome Run(params string[] args)
+    /// <summary>How to start the built program with <paramref name="args"/>, from the temporary folder, its output captured.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -21,7 +22,12 @@ internal static class Sithsynth
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)!;
+        return start;
+    }
+
+    public static Outcome Run(params string[] args)
+    {
+        using var process = Process.Start(StartInfo(args))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(120_000))

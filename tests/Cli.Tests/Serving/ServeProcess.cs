@@ -42,17 +42,7 @@ internal sealed class ServeProcess : IAsyncDisposable
     public static async Task<ServeProcess> StartAsync(params string[] args)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "sithsynth.dll"), "serve", "--urls", address.AbsoluteUri.TrimEnd('/') }.Concat(args))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = Sithsynth.StartInfo(new[] { "serve", "--urls", address.AbsoluteUri.TrimEnd('/') }.Concat(args));
         var serve = new ServeProcess(Process.Start(start)!, address);
         serve._process.OutputDataReceived += (_, line) => serve.Append(line.Data);
         serve._process.ErrorDataReceived += (_, line) => serve.Append(line.Data);
