@@ -7,13 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "web/test.sh: installing Debian's chromium for the browser tests"
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update
-  $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
-fi
+# Debian's chromium for the browser tests (never a downloaded browser).
+../scripts/debian-packages.sh chromium
 
 dll=../src/Cli/bin/Release/net10.0/sithsynth.dll
 if [ -z "${SITHSYNTH_URL:-}" ] && [ ! -f "$dll" ]; then
