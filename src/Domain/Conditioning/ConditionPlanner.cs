@@ -19,7 +19,7 @@ public static class ConditionPlanner
         var phrases = PhrasePlan.For(spec.Bars);
         var valences = spec.ValencePerBar ?? SmoothValence(spec.AverageValence ?? 0, spec.Bars, random);
         var densities = spec.DensityPerBar ?? Enumerable.Repeat(spec.UniformDensity ?? Density.Med, spec.Bars).ToList();
-        return [.. Enumerable.Range(0, spec.Bars).Select(i => new BarCondition(spec.TimeSignature, phrases[i], valences[i], densities[i]))];
+        return [.. Enumerable.Range(0, spec.Bars).Select(i => new BarCondition(spec.TimeSignature, phrases[i], valences[i], densities[i], spec.Key.Mode))];
     }
 
     private static List<int> SmoothValence(double average, int bars, SeededRandom random)
