@@ -10,7 +10,7 @@ internal static class CorpusCommand
     {
         var scores = new Option<string?>("--scores")
         {
-            Description = "Folder of compressed MusicXML (.mxl) scores [default: ../shared/data/openewld/scores beside the repository]",
+            Description = "Folder of compressed MusicXML (.mxl) scores [default: data/openewld/scores in the repository]",
         };
         var output = new Option<string>("--out")
         {
@@ -34,7 +34,7 @@ internal static class CorpusCommand
 
     private static int Run(string? scores, string output, ulong seed)
     {
-        var folder = scores ?? RepositoryFolders.Require("--scores", "..", "shared", "data", "openewld", "scores");
+        var folder = scores ?? RepositoryFolders.Require("--scores", "data", "openewld", "scores");
         if (!Directory.Exists(folder))
         {
             throw new CommandLineException($"the scores folder '{folder}' does not exist");

@@ -3,11 +3,11 @@ using SithSynth.Domain.Vocabulary;
 
 namespace SithSynth.Domain.Tests.Corpus;
 
-/// <summary>Reads a few real OpenEWLD scores from the shared data beside the repository.</summary>
+/// <summary>Reads a few real OpenEWLD scores from the corpus in the repository (data/openewld).</summary>
 public class OpenEwldScoresTests
 {
-    // The corpus sits beside every checkout (../shared), in CI too, so its absence is a failure, not a skip.
-    private static string ScoresFolder() => Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared", "data", "openewld", "scores"));
+    // The corpus is part of the repository, so its absence is a failure, not a skip.
+    private static string ScoresFolder() => Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "data", "openewld", "scores"));
 
     [Fact]
     public void Three_real_scores_become_well_formed_sequences()

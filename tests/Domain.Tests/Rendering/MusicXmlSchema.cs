@@ -4,12 +4,12 @@ using System.Xml.Schema;
 namespace SithSynth.Domain.Tests.Rendering;
 
 /// <summary>
-/// The official MusicXML 4.0 XSD, loaded from the shared schemas beside the checkout. Its imports name web addresses,
+/// The official MusicXML 4.0 XSD, kept in the repository (schemas/musicxml-4.0). Its imports name web addresses,
 /// which are answered from the local copies so validation works offline.
 /// </summary>
 internal static class MusicXmlSchema
 {
-    private static readonly string Folder = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared", "schemas", "musicxml-4.0"));
+    private static readonly string Folder = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "schemas", "musicxml-4.0"));
 
     private static readonly Lazy<XmlSchemaSet> Schemas = new(Load);
 
