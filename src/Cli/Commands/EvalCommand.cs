@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using SithSynth.Domain.Evaluation;
 using SithSynth.Domain.Models;
+using SithSynth.Domain.Music;
 
 namespace SithSynth.Cli.Commands;
 
@@ -21,10 +22,13 @@ internal static class EvalCommand
     // One fixed seed by default: an evaluation is only comparable across models and commits if it is reproducible.
     public const ulong DefaultSeed = 20240607;
 
-    // Two sheets per cell (90 cells over six meters, each also written as a baseline, plus one sheet per held-out
-    // window) keep the Transformer near four minutes on two busy cores (the LSTM takes under a minute) while every
-    // cell is still sampled more than once.
-    public const int DefaultSamples = 2;
+    // Three sheets per cell (90 cells over six meters, one baseline sheet per cell; the 4/4 slice again in three
+    // minor keys and once at 32 bars; one sheet per held-out window) keep both models under ten minutes on two busy
+    // cores, with enough sheets of one request to measure their diversity.
+    public const int DefaultSamples = 3;
+
+    // Default-form sheets are measured at the length a songwriter writes AABA in.
+    public const int FormBars = 32;
 
     public static Command Create()
     {
@@ -34,10 +38,12 @@ internal static class EvalCommand
         var samples = new Option<int>("--samples") { Description = $"Sheets per grid cell (valence × density × meter), at least 1 (default {DefaultSamples}).", DefaultValueFactory = _ => DefaultSamples };
         var seed = new Option<ulong>("--seed") { Description = $"Seed every sheet's seed follows from (default {DefaultSeed}).", DefaultValueFactory = _ => DefaultSeed };
         var threads = new Option<int>("--threads") { Description = "Sheets written at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var meters = new Option<string[]>("--meter") { Description = "Meter of the user-request grid, e.g. 4/4; repeat for several (default: every meter of the card)." };
+        var valences = new Option<int[]>("--valence") { Description = "Average valence (-2..2) of the user-request grid; repeat for several (default: all five)." };
         var noReadme = new Option<bool>("--no-readme") { Description = "Leave README.md in the models folder as it is." };
         var command = new Command("eval", "Measure validity, valence and density control, musicality and held-out likelihood of models; write eval.json per model and a table in README.md.")
         {
-            models, modelsDirectory, corpus, samples, seed, threads, noReadme,
+            models, modelsDirectory, corpus, samples, seed, threads, meters, valences, noReadme,
         };
         command.SetAction(result => Run(
             result.GetValue(models) ?? [],
@@ -46,12 +52,27 @@ internal static class EvalCommand
             result.GetValue(samples),
             result.GetValue(seed),
             result.GetValue(threads),
+            result.GetValue(meters) ?? [],
+            result.GetValue(valences) ?? [],
             !result.GetValue(noReadme)));
         return command;
     }
 
-    private static int Run(string[] names, string modelsDirectory, string corpus, int samples, ulong seed, int threads, bool readme)
+    private static int Run(string[] names, string modelsDirectory, string corpus, int samples, ulong seed, int threads, string[] meters, int[] valences, bool readme)
     {
+        if (valences.FirstOrDefault(v => v is < -2 or > 2) is var bad && bad != 0)
+        {
+            throw new CommandLineException($"--valence: {bad} is outside -2..2.", CommandLine.Usage);
+        }
+
+        var requestedMeters = new List<TimeSignature>();
+        foreach (var text in meters)
+        {
+            requestedMeters.Add(TimeSignature.TryParse(text, out var meter)
+                ? meter
+                : throw new CommandLineException($"--meter: '{text}' is not a time signature such as 4/4 or 6/8.", CommandLine.Usage));
+        }
+
         if (samples < 1)
         {
             throw new CommandLineException($"--samples: {samples} is not a positive number of sheets.", CommandLine.Usage);
@@ -69,12 +90,13 @@ internal static class EvalCommand
 
         using var catalog = Catalog(modelsDirectory);
         var cards = Selected(catalog, names);
-        var settings = new EvaluationSettings(samples, seed, Parallelism: threads);
-        var progress = new Progress<string>(line => Console.Error.WriteLine(line));
+        var settings = new EvaluationSettings(samples, seed, Parallelism: threads, Valences: valences.Length == 0 ? null : [.. valences.Distinct().Order()]);
+        var started = Stopwatch.StartNew();
+        var progress = new Progress<string>(line => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{started.Elapsed.TotalSeconds,5:0} s] {line}")));
         foreach (var card in cards)
         {
             var clock = Stopwatch.StartNew();
-            var report = Evaluate(catalog, card, corpus, settings, progress);
+            var report = Evaluate(catalog, card, corpus, settings, Meters(card, requestedMeters), progress);
             var described = EvaluationReportJson.Describe(report);
             Write(card, described);
             Console.WriteLine(Summary(report, clock.Elapsed));
@@ -121,17 +143,36 @@ internal static class EvalCommand
     private static string Refusals(ModelCatalog catalog) =>
         catalog.Refused.Count == 0 ? "" : " (" + string.Join("; ", catalog.Refused.Select(r => $"{r.Key}: {r.Value}")) + ")";
 
-    private static EvaluationReport Evaluate(ModelCatalog catalog, ModelCard card, string corpus, EvaluationSettings settings, IProgress<string> progress)
+    private static List<TimeSignature> Meters(ModelCard card, List<TimeSignature> requested)
+    {
+        if (requested.Count == 0)
+        {
+            return [.. card.TimeSignatures];
+        }
+
+        var unsupported = requested.Where(m => !card.Conditions.Supports(m)).ToList();
+        return unsupported.Count == 0
+            ? [.. requested.Distinct()]
+            : throw new CommandLineException($"--meter: {card.Name} does not write {string.Join(", ", unsupported)} (it writes {string.Join(", ", card.TimeSignatures)}).", CommandLine.Usage);
+    }
+
+    private static EvaluationReport Evaluate(ModelCatalog catalog, ModelCard card, string corpus, EvaluationSettings settings, IReadOnlyList<TimeSignature> meters, IProgress<string> progress)
     {
         try
         {
             var heldOut = HeldOutCorpus.Load(corpus, card.Tokens, card.Conditions);
-            foreach (var note in heldOut.Notes)
+            var training = HeldOutCorpus.Load(corpus, HeldOutCorpus.TrainFile, card.Tokens, card.Conditions);
+            var validation = HeldOutCorpus.Load(corpus, HeldOutCorpus.ValidFile, card.Tokens, card.Conditions);
+            var endings = PieceEndings.Load(corpus, settings.Bars, settings.Tempo);
+            foreach (var note in heldOut.Notes.Concat(training.Notes).Concat(validation.Notes)
+                .Concat(endings.Count == 0 ? [$"no {PieceEndings.File} in {corpus}: the human ending figures are skipped"] : []))
             {
                 Console.Error.WriteLine($"{card.Name}: {note}");
             }
 
-            return ModelEvaluator.Evaluate(catalog.Model(card.Name), card.TimeSignatures, heldOut, settings, progress);
+            var references = new ListeningReferences(training.Sequences, validation.Sequences, endings);
+            var fitted = settings with { FormBars = card.MaxBars >= FormBars ? FormBars : 0 };
+            return ModelEvaluator.Evaluate(catalog.Model(card.Name), meters, heldOut, fitted, progress, references);
         }
         catch (ModelCardException e)
         {
@@ -182,6 +223,10 @@ internal static class EvalCommand
                 $"  {s.Name,-24}{s.Generated,11:0.000}{s.HeldOut,11:0.000}  {(double.IsFinite(s.RelativeDifference) ? s.RelativeDifference.ToString("0%", CultureInfo.InvariantCulture) : "inf"),5} {(s.Passed ? "ok" : "MISS")}")));
         }
 
+        lines.AddRange(r.Listening.Select(f => string.Create(
+            CultureInfo.InvariantCulture,
+            $"  {f.Label,-72} {Show(f.Requests, f.Percent),8} {Show(f.Human, f.Percent),8}  {f.Target?.Text ?? ""} {(f.Passed is { } ok ? (ok ? "ok" : "MISS") : "")}")));
+
         if (r.Likelihood is { } l)
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"  held-out NLL {l.NllPerEvent:0.000} nats/event, {l.NllPerToken:0.000} nats/token over {l.Sequences} sequences"));
@@ -191,6 +236,10 @@ internal static class EvalCommand
         lines.Add($"  targets met {targets.Count(t => t.Passed)}/{targets.Count}" + (targets.All(t => t.Passed) ? "" : ": missed " + string.Join(", ", targets.Where(t => !t.Passed).Select(t => t.Name))));
         return string.Join('\n', lines);
     }
+
+    private static string Show(double? value, bool percent) => value is not { } v
+        ? "—"
+        : percent ? (100 * v).ToString("0.#", CultureInfo.InvariantCulture) + "%" : v.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Line(string name, double conditioned, double baseline, string target) =>
         string.Create(CultureInfo.InvariantCulture, $"  {name,-22}{conditioned,11:0.000}{baseline,11:0.000}   {target}");

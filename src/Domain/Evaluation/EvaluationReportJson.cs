@@ -27,6 +27,8 @@ public static class EvaluationReportJson
                 tempo = settings.Tempo,
                 temperature = settings.Temperature,
                 key = "C",
+                minorKeys = settings.Minor,
+                formBars = settings.FormBars,
                 threads = settings.Parallelism,
                 grid = new
                 {
@@ -52,6 +54,20 @@ public static class EvaluationReportJson
                 inBin = new { conditioned = Round(report.Conditioned.DensityInBin), baseline = Round(report.Baseline.DensityInBin), target = EvaluationTargets.DensityInBin },
             },
             counts = new { sheets = report.Conditioned.Sheets, bars = report.Conditioned.Bars, baselineSheets = report.Baseline.Sheets },
+            listening = report.Listening.Select(f => new
+            {
+                name = f.Name,
+                label = f.Label,
+                percent = f.Percent,
+                requests = Round(f.Requests),
+                heldOutCurves = Round(f.Curves),
+                human = Round(f.Human),
+                floor = Round(f.Floor),
+                target = f.Target?.Text,
+                passed = f.Passed,
+            }),
+            valenceMaeByMeter = report.Listening.Where(f => f.Name.StartsWith("valenceMae ", StringComparison.Ordinal)).ToDictionary(f => f.Name["valenceMae ".Length..], f => Round(f.Requests)),
+            densityInBinByMeter = report.Listening.Where(f => f.Name.StartsWith("densityInBin ", StringComparison.Ordinal)).ToDictionary(f => f.Name["densityInBin ".Length..], f => Round(f.Requests)),
             musicality = report.Musicality is { } musicality ? Musical(musicality) : null,
             likelihood = report.Likelihood is { } likelihood ? new
             {
@@ -63,7 +79,7 @@ public static class EvaluationReportJson
                 units = "nats",
             }
             : null,
-            targets = targets.Select(t => new { name = t.Name, value = Round(t.Value), target = t.Target, comparison = t.AtMost ? "<=" : ">=", passed = t.Passed }),
+            targets = targets.Select(t => new { name = t.Name, value = double.IsFinite(t.Value) ? Round(t.Value) : (double?)null, target = t.Text ?? (t.AtMost ? "≤ " : "≥ ") + t.Target.ToString(System.Globalization.CultureInfo.InvariantCulture), passed = t.Passed }),
             allTargetsMet = targets.All(t => t.Passed),
             notes = report.Notes,
             wallTimeSeconds = new
@@ -111,4 +127,6 @@ public static class EvaluationReportJson
     };
 
     private static double Round(double value, int digits = 4) => Math.Round(value, digits);
+
+    private static double? Round(double? value) => value is { } v && double.IsFinite(v) ? Math.Round(v, 4) : null;
 }

@@ -18,8 +18,7 @@ public static class EvaluationTable
         var text = new StringBuilder();
         text.AppendLine("## Evaluation");
         text.AppendLine();
-        text.AppendLine("Written by `sithsynth eval`. Conditioned figures first, the random-condition baseline after the slash.");
-        text.AppendLine($"Targets: valid 100%, valence MAE ≤ {EvaluationTargets.ValenceMae} bins, rank correlation ≥ {EvaluationTargets.ValenceRankCorrelation}, density in-bin ≥ {Percent(EvaluationTargets.DensityInBin)}, every musical statistic within {Percent(EvaluationTargets.MusicalTolerance)} of the held-out pieces (pitch classes: total variation ≤ {EvaluationTargets.MusicalTolerance}).");
+        text.AppendLine("Written by `sithsynth eval`. Control figures on the user-request grid, the random-condition baseline after the slash.");
         text.AppendLine();
         text.AppendLine("| Model | Sheets | Valid | Interventions / sheet | Valence MAE | Valence rank corr. | Density in-bin | NLL / event | NLL / token | Targets met | Time |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
@@ -41,30 +40,44 @@ public static class EvaluationTable
         }
 
         text.AppendLine();
-        text.AppendLine("Musicality: sheets written under each held-out window's conditions against those windows of the held-out pieces (generated / held-out, relative difference).");
-        text.AppendLine();
-        text.AppendLine("| Model | Pitch-class TV | Chord tones on strong beats | Mean interval (semitones) | Pitch range | Rest ratio | Chord changes / bar |");
-        text.AppendLine("|---|---|---|---|---|---|---|");
-        foreach (var e in evaluations)
-        {
-            if (e["musicality"] is not JsonObject musicality)
-            {
-                text.AppendLine(Row(Text(e["model"]), "not measured", "", "", "", "", ""));
-                continue;
-            }
+        text.Append(Listening(evaluations));
+        return text.ToString();
+    }
 
-            var statistics = musicality["statistics"]?.AsArray() ?? [];
-            string Statistic(string name) => statistics.FirstOrDefault(s => Text(s?["name"]) == name) is { } s
-                ? $"{Number(s["generated"], "0.00")} / {Number(s["heldOut"], "0.00")} ({Number(s["relativeDifference"], "0%")}){Mark(s["passed"])}"
-                : "—";
+    /// <summary>
+    /// What a musician hears, one row per figure: each model on the user-request grid (✓/✗ against the target), then
+    /// under held-out curves, then the held-out human pieces and the noise floor (the same for every model).
+    /// </summary>
+    public static string Listening(IReadOnlyList<JsonObject> evaluations)
+    {
+        var measured = evaluations.Where(e => e["listening"] is JsonArray).ToList();
+        var text = new StringBuilder();
+        text.AppendLine("What a musician hears. User-request grid: every meter × valence −2..2 as one average × every density, C major, plus its 4/4 slice in minor keys; held-out curves: sheets written under the per-bar conditions of the 16-bar held-out windows; human: those windows (endings and key: the held-out pieces' last bars); floor: the training and validation windows against the held-out ones.");
+        text.AppendLine();
+        if (measured.Count == 0)
+        {
+            text.AppendLine("No model has listening figures yet.");
+            return text.ToString();
+        }
+
+        var names = measured.Select(e => Text(e["model"])).ToList();
+        text.AppendLine(Row(["Figure", "Target", .. names, .. names.Select(n => n + ", held-out curves"), "Human", "Floor"]));
+        text.AppendLine(Row([.. Enumerable.Repeat("---", 4 + (2 * names.Count))]));
+        var first = measured[0]["listening"]!.AsArray();
+        foreach (var row in first.OfType<JsonObject>())
+        {
+            var name = Text(row["name"]);
+            var percent = row["percent"]?.GetValue<bool>() == true;
+            var rows = measured.Select(e => e["listening"]!.AsArray().OfType<JsonObject>().FirstOrDefault(r => Text(r["name"]) == name)).ToList();
             text.AppendLine(Row(
-                Text(e["model"]),
-                Number(musicality["pitchClassDistance"]?["totalVariation"], "0.000") + Mark(musicality["pitchClassDistance"]?["passed"]),
-                Statistic("chordToneOnStrongBeats"),
-                Statistic("meanMelodicInterval"),
-                Statistic("meanPitchRange"),
-                Statistic("restRatio"),
-                Statistic("chordChangesPerBar")));
+            [
+                Text(row["label"]),
+                Text(row["target"]).Replace("—", "", StringComparison.Ordinal),
+                .. rows.Select(r => Value(r?["requests"], percent) + Mark(r?["passed"])),
+                .. rows.Select(r => Value(r?["heldOutCurves"], percent)),
+                Value(row["human"], percent),
+                Value(row["floor"], percent),
+            ]));
         }
 
         return text.ToString();
@@ -81,7 +94,9 @@ public static class EvaluationTable
             : readme.TrimEnd('\n') + "\n\n" + section + "\n";
     }
 
-    private static string Percent(double share) => (100 * share).ToString("0", CultureInfo.InvariantCulture) + "%";
+    private static string Value(JsonNode? node, bool percent) => percent
+        ? (node is JsonValue v && v.TryGetValue<double>(out var share) ? (100 * share).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "—")
+        : Number(node, "0.00");
 
     private static string Row(params string[] cells) => "| " + string.Join(" | ", cells) + " |";
 

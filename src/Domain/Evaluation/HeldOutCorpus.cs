@@ -17,7 +17,14 @@ public static class HeldOutCorpus
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static HeldOutSet Load(string directory, TokenVocabulary tokens, ConditionVocabulary conditions)
+    public const string TrainFile = "train.jsonl";
+    public const string ValidFile = "valid.jsonl";
+
+    public static HeldOutSet Load(string directory, TokenVocabulary tokens, ConditionVocabulary conditions) =>
+        Load(directory, SequencesFile, tokens, conditions);
+
+    /// <summary>Any split file of the corpus (test, train or valid), read the same way.</summary>
+    public static HeldOutSet Load(string directory, string file, TokenVocabulary tokens, ConditionVocabulary conditions)
     {
         if (!Directory.Exists(directory))
         {
@@ -25,7 +32,7 @@ public static class HeldOutCorpus
         }
 
         var notes = new List<string>();
-        var sequencesPath = Path.Combine(directory, SequencesFile);
+        var sequencesPath = Path.Combine(directory, file);
         var sequences = new List<HeldOutSequence>();
         if (File.Exists(sequencesPath))
         {
@@ -36,13 +43,13 @@ public static class HeldOutCorpus
                 line++;
                 if (!string.IsNullOrWhiteSpace(text))
                 {
-                    sequences.Add(Sequence(text, tokenIds, corpusConditions, $"{SequencesFile} line {line}"));
+                    sequences.Add(Sequence(text, tokenIds, corpusConditions, $"{file} line {line}"));
                 }
             }
         }
         else
         {
-            notes.Add($"no {SequencesFile} in {directory}: held-out likelihood and musical statistics skipped");
+            notes.Add($"no {file} in {directory}: the figures that need it are skipped");
         }
 
         return new HeldOutSet(sequences, notes);

@@ -11,7 +11,7 @@ namespace SithSynth.Domain.Evaluation;
 
 /// <summary>
 /// Evaluates one model: writes the grid (every cell with its requested conditions, and again with random
-/// conditions as the baseline) and scores control and validity on it; writes one sheet under each held-out
+/// conditions, once per cell, as the baseline) and scores control and validity on it; writes one sheet under each held-out
 /// window's own conditions and compares its musical statistics with the window itself; and measures the held-out
 /// likelihood. Every sheet's seed follows from the settings'
 /// seed and its place in the grid, so a run is reproducible whatever the thread count.
@@ -21,23 +21,26 @@ public static class ModelEvaluator
     // Offsets that keep the seed streams of grid cells, baselines and held-out sheets apart.
     private const ulong BaselineStream = 1UL << 32;
     private const ulong HeldOutStream = 1UL << 33;
+    private const ulong FormStream = 1UL << 34;
 
     public static EvaluationReport Evaluate(
         INextTokenModel model,
         IReadOnlyList<TimeSignature> timeSignatures,
         HeldOutSet heldOut,
         EvaluationSettings settings,
-        IProgress<string>? progress = null)
+        IProgress<string>? progress = null,
+        ListeningReferences? references = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.SamplesPerCell);
-        var grid = EvaluationGrid.Full(timeSignatures);
+        var grid = settings.Valences is { } valences ? EvaluationGrid.Full(timeSignatures) with { Valences = valences } : EvaluationGrid.Full(timeSignatures);
         var cells = grid.Cells;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Parallelism) };
         var clock = Stopwatch.StartNew();
 
         var jobs = cells.Count * settings.SamplesPerCell;
         var conditioned = new GeneratedSheet[jobs];
-        var baseline = new GeneratedSheet[jobs];
+        // One random-condition sheet per cell is enough to show what conditioning buys, at a quarter of the cost.
+        var baseline = new GeneratedSheet[cells.Count];
         var done = 0;
         Parallel.For(0, jobs, parallel, job =>
         {
@@ -45,19 +48,26 @@ public static class ModelEvaluator
             var sample = job % settings.SamplesPerCell;
             var spec = CellSpec(model.Name, cells[cellIndex], settings, SeededRandom.Derive(settings.Seed, (ulong)cellIndex));
             conditioned[job] = LeadSheetGenerator.Generate(spec, model, sample);
-            baseline[job] = LeadSheetGenerator.Generate(RandomConditions(spec, SeededRandom.Derive(spec.Seed, BaselineStream + (ulong)sample)), model, sample);
+            if (sample == 0)
+            {
+                baseline[cellIndex] = LeadSheetGenerator.Generate(RandomConditions(spec, SeededRandom.Derive(spec.Seed, BaselineStream)), model, 0);
+            }
+
             if (Interlocked.Increment(ref done) % Math.Max(1, jobs / 10) == 0)
             {
                 progress?.Report($"{model.Name}: grid {done}/{jobs} cells×samples");
             }
         });
 
+        var (minorSheets, minorPairs) = MinorGrid(model, cells, conditioned, settings, parallel, progress);
+        var formSheets = FormGrid(model, cells, settings, parallel, progress);
+
         var heldOutSheets = new (LeadSheet Sheet, DecodedMusic Music, int Bars)[heldOut.Sequences.Count];
         Parallel.For(0, heldOut.Sequences.Count, parallel, i =>
         {
             var conditions = heldOut.Sequences[i].Conditions;
             var music = new ConstrainedDecoder(model).Decode(conditions, new SamplingOptions(settings.Temperature), SeededRandom.Derive(settings.Seed, HeldOutStream + (ulong)i));
-            heldOutSheets[i] = (new LeadSheet(conditions[0].TimeSignature, Key.CMajor, settings.Tempo, music.Measures), music, conditions.Count);
+            heldOutSheets[i] = (new LeadSheet(conditions[0].TimeSignature, HomeKey(conditions[0].Mode), settings.Tempo, music.Measures), music, conditions.Count);
         });
         var generationTime = clock.Elapsed;
 
@@ -72,6 +82,14 @@ public static class ModelEvaluator
                 .ToList();
             musicality = MusicalComparison.Of(MusicalStatistics.Of([.. heldOutSheets.Select(h => h.Sheet)]), MusicalStatistics.Of(written));
         }
+
+        progress?.Report($"{model.Name}: {heldOut.Sequences.Count} sheets under held-out curves; measuring what a musician hears");
+        var listening = Listening(
+            model, timeSignatures, settings, references ?? ListeningReferences.None, heldOut,
+            [.. conditioned.Select((s, job) => Measured(s, $"{job / settings.SamplesPerCell}"))],
+            ControlByMeter(cells, conditioned, settings),
+            minorSheets, minorPairs, formSheets,
+            [.. heldOutSheets.Select((h, i) => (h.Sheet, heldOut.Sequences[i]))]);
 
         clock.Restart();
         LikelihoodScore? likelihood = null;
@@ -96,13 +114,121 @@ public static class ModelEvaluator
                 heldOutSheets.Average(h => h.Music.Interventions),
                 heldOutSheets.Average(h => h.Music.MaskedProbability)),
             ControlScore.Of([.. conditioned.Select((s, job) => Controlled(cells[job / settings.SamplesPerCell], s))]),
-            ControlScore.Of([.. baseline.Select((s, job) => Controlled(cells[job / settings.SamplesPerCell], s))]),
+            ControlScore.Of([.. baseline.Select((s, cell) => Controlled(cells[cell], s))]),
             musicality,
+            listening,
             likelihood,
             notes,
             generationTime,
             clock.Elapsed);
     }
+
+    /// <summary>The 4/4 slice of the grid again in each minor key, with the major cell's seeds, so each minor sheet has a major twin.</summary>
+    private static (List<MeasuredSheet> Sheets, List<(LeadSheet Major, MeasuredSheet Minor)> Pairs) MinorGrid(
+        INextTokenModel model, IReadOnlyList<EvaluationCell> cells, GeneratedSheet[] major, EvaluationSettings settings, ParallelOptions parallel, IProgress<string>? progress)
+    {
+        var slice = SliceCells(cells);
+        var keys = settings.Minor.Select(Key.Parse).ToList();
+        var jobs = keys.Count * slice.Count * settings.SamplesPerCell;
+        var sheets = new GeneratedSheet[jobs];
+        Parallel.For(0, jobs, parallel, job =>
+        {
+            var key = keys[job / (slice.Count * settings.SamplesPerCell)];
+            var cellIndex = slice[job / settings.SamplesPerCell % slice.Count];
+            var spec = CellSpec(model.Name, cells[cellIndex], settings, SeededRandom.Derive(settings.Seed, (ulong)cellIndex)) with { Key = key };
+            sheets[job] = LeadSheetGenerator.Generate(spec, model, job % settings.SamplesPerCell);
+        });
+        progress?.Report($"{model.Name}: {jobs} minor-key sheets");
+        var measured = sheets.Select((s, job) => Measured(s, $"{s.Sheet.Key} {slice[job / settings.SamplesPerCell % slice.Count]}")).ToList();
+        var pairs = measured.Select((m, job) => (major[(slice[job / settings.SamplesPerCell % slice.Count] * settings.SamplesPerCell) + (job % settings.SamplesPerCell)].Sheet, m)).ToList();
+        return (measured, pairs);
+    }
+
+    /// <summary>The 4/4 slice once each at the form length, with no form asked: what a default 32-bar request restates.</summary>
+    private static List<MeasuredSheet> FormGrid(INextTokenModel model, IReadOnlyList<EvaluationCell> cells, EvaluationSettings settings, ParallelOptions parallel, IProgress<string>? progress)
+    {
+        if (settings.FormBars <= 0)
+        {
+            return [];
+        }
+
+        var slice = SliceCells(cells);
+        var sheets = new GeneratedSheet[slice.Count];
+        Parallel.For(0, slice.Count, parallel, i =>
+        {
+            var spec = CellSpec(model.Name, cells[slice[i]], settings, SeededRandom.Derive(settings.Seed, FormStream + (ulong)slice[i])) with { Bars = settings.FormBars };
+            sheets[i] = LeadSheetGenerator.Generate(spec, model, 0);
+        });
+        progress?.Report($"{model.Name}: {slice.Count} sheets of {settings.FormBars} bars");
+        return [.. sheets.Select(s => Measured(s, null))];
+    }
+
+    /// <summary>The cells of 4/4 (or of the first meter when a model has no 4/4), by index into the grid.</summary>
+    private static List<int> SliceCells(IReadOnlyList<EvaluationCell> cells)
+    {
+        var meter = cells.Any(c => c.TimeSignature == TimeSignature.Common) ? TimeSignature.Common : cells[0].TimeSignature;
+        return [.. Enumerable.Range(0, cells.Count).Where(i => cells[i].TimeSignature == meter)];
+    }
+
+    private static List<(string Meter, ControlScore Control)> ControlByMeter(IReadOnlyList<EvaluationCell> cells, GeneratedSheet[] sheets, EvaluationSettings settings) =>
+        [.. sheets
+            .Select((s, job) => (Cell: cells[job / settings.SamplesPerCell], Sheet: s))
+            .GroupBy(p => p.Cell.TimeSignature)
+            .Select(g => (g.Key.ToString(), ControlScore.Of([.. g.Select(p => Controlled(p.Cell, p.Sheet))])))];
+
+    private static IReadOnlyList<Figure> Listening(
+        INextTokenModel model,
+        IReadOnlyList<TimeSignature> timeSignatures,
+        EvaluationSettings settings,
+        ListeningReferences references,
+        HeldOutSet heldOut,
+        List<MeasuredSheet> requests,
+        List<(string Meter, ControlScore Control)> control,
+        List<MeasuredSheet> minor,
+        List<(LeadSheet Major, MeasuredSheet Minor)> minorPairs,
+        List<MeasuredSheet> forms,
+        List<(LeadSheet Sheet, HeldOutSequence Window)> curves)
+    {
+        var copies = references.Training.Count == 0 ? null : new CopyIndex(references.Training.Select(w => Window(model, w, settings).Sheet));
+        var human = heldOut.Sequences.Where(w => w.Conditions.Count == settings.Bars).Select(w => Window(model, w, settings)).ToList();
+        var floor = references.Training.Concat(references.Validation).Where(w => w.Conditions.Count == settings.Bars).Select(w => Window(model, w, settings)).ToList();
+        var curveSheets = curves.Where(c => c.Window.Conditions.Count == settings.Bars)
+            .Select(c => new MeasuredSheet(c.Sheet, c.Sheet.Key, [.. c.Window.Conditions.Select(b => b.Density)])).ToList();
+        var minorEndings = references.Endings.Where(e => e.Key.Mode == KeyMode.Minor).ToList();
+        return ListeningFigures.Of(new ListeningSets(
+            [.. timeSignatures.Select(t => t.ToString())],
+            requests.Count(r => r.Sheet.IsComplete && r.Sheet.Measures.Count == settings.Bars) / (double)requests.Count,
+            FigureSet.Of(requests, copies),
+            control,
+            minor.Count == 0 ? null : FigureSet.Of(minor),
+            minorPairs.Count == 0 ? null : minorPairs.Count(p => !SameMelody(p.Major, p.Minor.Home)) / (double)minorPairs.Count,
+            forms.Count == 0 ? null : FigureSet.Of(forms),
+            forms.Count == 0 ? null : forms.Count(f => BarRecurrence.PhraseMatches(f.Sheet, 1) >= RestatedPhraseBars) / (double)forms.Count,
+            forms.Count == 0 ? null : forms.Count(f => BarRecurrence.PhraseMatches(f.Sheet, 3) >= RestatedPhraseBars) / (double)forms.Count,
+            curveSheets.Count == 0 ? null : FigureSet.Of(curveSheets, copies),
+            human.Count == 0 ? null : FigureSet.Of(human, copies),
+            references.Endings.Count == 0 ? null : FigureSet.Of(references.Endings),
+            minorEndings.Count == 0 ? null : FigureSet.Of(minorEndings),
+            floor.Count == 0 ? null : FigureSet.Of(floor)));
+    }
+
+    // A phrase counts as restated when at least 6 of its 8 bars repeat the first phrase's melody (issue 10).
+    private const int RestatedPhraseBars = 6;
+
+    private static bool SameMelody(LeadSheet a, LeadSheet b) => FigureSet.DifferentBars(a, b) == 0;
+
+    /// <summary>A corpus window as a sheet in its home key, with the densities it measures as.</summary>
+    private static MeasuredSheet Window(INextTokenModel model, HeldOutSequence window, EvaluationSettings settings)
+    {
+        var key = HomeKey(window.Conditions[0].Mode);
+        var sheet = new LeadSheet(window.Conditions[0].TimeSignature, key, settings.Tempo, SheetBuilder.FromTokens(model.Tokens, window.Tokens.Tokens));
+        return new MeasuredSheet(sheet, key, [.. window.Conditions.Select(c => c.Density)]);
+    }
+
+    private static MeasuredSheet Measured(GeneratedSheet sheet, string? request) =>
+        new(sheet.Sheet, sheet.Sheet.Key, [.. sheet.Plan.Select(p => p.Density)], request);
+
+    private static Key HomeKey(KeyMode mode) => mode == KeyMode.Major ? Key.CMajor : Key.Parse("Am");
 
     /// <summary>The spec of a grid cell: the cell's valence as the average and its density for every bar, in C major.</summary>
     public static GenerationSpec CellSpec(string model, EvaluationCell cell, EvaluationSettings settings, ulong seed) => new(

@@ -42,6 +42,26 @@ public class EvaluationTableTests
         var table = EvaluationTable.Markdown([evaluation]);
 
         Assert.Contains("| lstm | 270 | 100% | 1.3 | 0.41 / 1.30 | 0.90 / 0.05 | 80% / 34% | 3.210 | 1.070 | 1/2 | 200 s |", table, StringComparison.Ordinal);
-        Assert.Contains("| lstm | not measured |", table, StringComparison.Ordinal);
+        Assert.Contains("No model has listening figures yet.", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Listening_figures_get_a_row_each_with_every_model_its_mark_and_the_references()
+    {
+        static JsonObject Model(string name, double steps, bool passed) => JsonNode.Parse($$"""
+            {
+              "model": "{{name}}",
+              "listening": [
+                { "name": "steps", "label": "steps (1–2 semitones)", "percent": true, "requests": {{steps}}, "heldOutCurves": 0.4, "human": 0.51, "floor": 0.5, "target": "≥ 45%", "passed": {{(passed ? "true" : "false")}} },
+                { "name": "diversity", "label": "diversity", "percent": false, "requests": 0.98, "heldOutCurves": null, "human": null, "floor": null, "target": null, "passed": null }
+              ]
+            }
+            """)!.AsObject();
+
+        var table = EvaluationTable.Listening([Model("lstm", 0.32, false), Model("transformer", 0.455, true)]);
+
+        Assert.Contains("| Figure | Target | lstm | transformer | lstm, held-out curves | transformer, held-out curves | Human | Floor |", table, StringComparison.Ordinal);
+        Assert.Contains("| steps (1–2 semitones) | ≥ 45% | 32% ✗ | 45.5% ✓ | 40% | 40% | 51% | 50% |", table, StringComparison.Ordinal);
+        Assert.Contains("| diversity |  | 0.98 | 0.98 | — | — | — | — |", table, StringComparison.Ordinal);
     }
 }

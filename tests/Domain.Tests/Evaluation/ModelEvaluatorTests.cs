@@ -27,15 +27,17 @@ public class ModelEvaluatorTests
         Assert.True(report.GridDecoding.InterventionsPerSheet > 0);
         Assert.Equal(sheets, report.Conditioned.Sheets);
         Assert.Equal(sheets * 8, report.Conditioned.Bars);
-        Assert.Equal(sheets * 8, report.Baseline.Bars);
+        Assert.Equal(5 * 3 * Meters.Length * 8, report.Baseline.Bars);
         Assert.InRange(report.Conditioned.ValenceMae, 0, 4);
         Assert.InRange(report.Conditioned.DensityInBin, 0, 1);
         Assert.InRange(report.Conditioned.ValenceRankCorrelation, -1, 1);
         Assert.Equal(heldOut.Sequences.Count, report.Musicality!.Generated.Sheets);
         Assert.Equal(heldOut.Sequences.Count, report.Musicality.HeldOut.Sheets);
         Assert.Equal(heldOut.Sequences.Sum(s => s.Tokens.Tokens.Count - 1), report.Likelihood!.Tokens);
-        Assert.Equal(4 + 1 + report.Musicality.Statistics.Count, report.Targets.Count);
         Assert.True(report.Targets.Single(t => t.Name == "validShare").Passed);
+        Assert.Contains(report.Targets, t => t.Name == "valenceMae 6/8");
+        Assert.Contains(report.Targets, t => t.Name == "lastChordTonic");
+        Assert.All(report.Listening.Where(f => f.Target is not null && f.Requests is not null && !f.Target.RelativeToHuman), f => Assert.NotNull(f.Passed));
 
         var json = EvaluationReportJson.Describe(report);
         Assert.Equal(report.Targets.Count, json["targets"]!.AsArray().Count);
@@ -66,7 +68,43 @@ public class ModelEvaluatorTests
         Assert.True(report.Conditioned.ValenceRankCorrelation > 0.95, $"conditioned rank {report.Conditioned.ValenceRankCorrelation}");
         Assert.True(report.Baseline.ValenceMae > 1, $"baseline MAE {report.Baseline.ValenceMae}");
         Assert.True(report.Baseline.ValenceRankCorrelation < 0.5, $"baseline rank {report.Baseline.ValenceRankCorrelation}");
-        Assert.True(report.Targets.Single(t => t.Name == "valenceMae").Passed);
+        Assert.True(report.Targets.Single(t => t.Name == "valenceMae 4/4").Passed);
+    }
+
+    [Fact]
+    public void A_model_deaf_to_the_mode_writes_the_same_notes_for_a_minor_request_and_the_figure_says_so()
+    {
+        var model = new StandInModel(Scoring.Random, 5);
+        var settings = new EvaluationSettings(2, 3, Bars: 8, Parallelism: 2, MinorKeys: ["Am", "Em"], FormBars: 16);
+
+        var report = ModelEvaluator.Evaluate(model, [TimeSignature.Common], HeldOutSet.Empty, settings);
+
+        var differs = report.Listening.Single(f => f.Name == "minorDiffersFromMajor");
+        Assert.Equal(0, differs.Requests);
+        Assert.False(differs.Passed);
+        Assert.NotNull(report.Listening.Single(f => f.Name == "minorLastChordTonic").Requests);
+        Assert.NotNull(report.Listening.Single(f => f.Name == "form32SecondPhrase").Requests);
+    }
+
+    [Fact]
+    public void Held_out_windows_and_the_corpus_fill_the_human_and_floor_columns()
+    {
+        var model = new StandInModel(Scoring.Random, 5);
+        var heldOut = HeldOutSheets.Create(model.Tokens);
+        var settings = new EvaluationSettings(1, 3, Bars: 3, Parallelism: 2, FormBars: 0);
+        var references = new ListeningReferences(heldOut.Sequences, heldOut.Sequences, []);
+
+        var report = ModelEvaluator.Evaluate(model, [TimeSignature.Common], heldOut, settings, null, references);
+
+        // The one three-bar window is the human set and the floor; measured against itself it is copied whole.
+        var steps = report.Listening.Single(f => f.Name == "steps");
+        Assert.Equal(steps.Human, steps.Floor);
+        Assert.Equal(0, report.Listening.Single(f => f.Name == "intervalDistance").Floor);
+        var copies = report.Listening.Single(f => f.Name == "copiedNotes");
+        Assert.Equal(MelodyLine.Of(MusicalStatisticsTests.Sheets[0]).Count, copies.Human);
+        Assert.NotNull(copies.Requests);
+        Assert.Null(report.Listening.Single(f => f.Name == "lastChordTonic").Human);
+        Assert.DoesNotContain(report.Listening, f => f.Name == "form32SecondPhrase");
     }
 
     [Fact]
