@@ -41,7 +41,7 @@ internal static class EvalCommand
         var meters = new Option<string[]>("--meter") { Description = "Meter of the user-request grid, e.g. 4/4; repeat for several (default: every meter of the card)." };
         var valences = new Option<int[]>("--valence") { Description = "Average valence (-2..2) of the user-request grid; repeat for several (default: all five)." };
         var noReadme = new Option<bool>("--no-readme") { Description = "Leave README.md in the models folder as it is." };
-        var command = new Command("eval", "Measure validity, valence and density control, musicality and held-out likelihood of models; write eval.json per model and a table in README.md.")
+        var command = new Command("eval", "Measure what a musician hears (endings, form, harmony, rhythm, key, copying), validity, control and held-out likelihood of models; write eval.json per model and the tables in README.md.")
         {
             models, modelsDirectory, corpus, samples, seed, threads, meters, valences, noReadme,
         };
