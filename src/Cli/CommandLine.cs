@@ -64,6 +64,11 @@ internal static class CommandLine
             var kind = isOption ? "option" : command.Subcommands.Count > 0 ? "command" : "argument";
             var suggestion = TypoSuggestion.Closest(token, known);
             unknown.Add($"unknown {kind} '{token}'" + (suggestion is null ? "" : $" (did you mean '{suggestion}'?)"));
+            if (kind == "command")
+            {
+                break; // what follows an unknown command is its options, unknown here for that reason alone
+            }
+
             previous = token;
         }
 

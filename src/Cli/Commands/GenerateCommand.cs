@@ -21,28 +21,28 @@ internal static class GenerateCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(result => Run(request, result, new Destination(result.GetValue(output)!, result.GetValue(name)!, result.GetValue(force)), Voice(result.GetValue(json), result.GetValue(quiet))));
+        command.SetAction(result => Run(request, result, new Destination(result.GetValue(output)!, result.GetValue(name)!, result.GetValue(force)), PrintingOf(result.GetValue(json), result.GetValue(quiet))));
         return command;
     }
 
-    private enum Speech
+    private enum Printing
     {
-        People,
+        ForPeople,
         Json,
         Quiet,
     }
 
     private sealed record Destination(DirectoryInfo Folder, string Name, bool Force);
 
-    private static Speech Voice(bool json, bool quiet) => (json, quiet) switch
+    private static Printing PrintingOf(bool json, bool quiet) => (json, quiet) switch
     {
         (true, true) => throw new CommandLineException("--json and --quiet: choose one.", CommandLine.Usage),
-        (true, _) => Speech.Json,
-        (_, true) => Speech.Quiet,
-        _ => Speech.People,
+        (true, _) => Printing.Json,
+        (_, true) => Printing.Quiet,
+        _ => Printing.ForPeople,
     };
 
-    private static int Run(RequestOptions options, ParseResult result, Destination destination, Speech speech)
+    private static int Run(RequestOptions options, ParseResult result, Destination destination, Printing printing)
     {
         var name = destination.Name;
         if (name.Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains('/', StringComparison.Ordinal))
@@ -73,7 +73,7 @@ internal static class GenerateCommand
             var (midi, musicXml, report) = (stem + SheetFiles.MidiExtension, stem + SheetFiles.MusicXmlExtension, stem + SheetFiles.ReportExtension);
             AtomicFile.WriteAll((midi, files.Midi), (musicXml, files.MusicXml), (report, files.Report));
             summary.Add(sheet, midi, musicXml, report);
-            if (speech == Speech.People)
+            if (printing == Printing.ForPeople)
             {
                 if (spec.Variations > 1)
                 {
@@ -85,11 +85,11 @@ internal static class GenerateCommand
         }
 
         folder.RemoveStale(spec.Variations);
-        if (speech == Speech.People)
+        if (printing == Printing.ForPeople)
         {
             Console.WriteLine($"model {spec.Model}, seed {spec.Seed}");
         }
-        else if (speech == Speech.Json)
+        else if (printing == Printing.Json)
         {
             Console.WriteLine(summary.ToJson());
         }
