@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Help;
 using SithSynth.Cli.Commands;
 
 namespace SithSynth.Cli;
