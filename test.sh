@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Sith Synth from a fresh machine: the .NET build with warnings as errors, all xunit tests
 # (which use the committed models, run Durable orchestrations on the real engine, store and sign artifacts in
-# Azurite and compile the Bicep templates), the web client's unit and browser tests (web/test.sh), actionlint over
+# Azurite and compile the Bicep templates), the web client's unit and browser tests (web/test.sh), the packed
+# sithsynth tool installed and run from an empty folder (scripts/tool-test.sh), actionlint over
 # the workflows, and a tiny
 # end-to-end training run whose exported ONNX models are checked from C# so the training path cannot rot.
 set -euo pipefail
@@ -21,6 +22,9 @@ dotnet test SithSynth.Functions.sln -c Release --no-build -nologo -v quiet --log
 echo "== web client (unit tests, then Chromium against sithsynth serve from the Release build above)"
 web/test.sh
 
+echo "== the sithsynth tool (packed with its models and web client, installed into a temporary tool path, run from an empty folder)"
+scripts/tool-test.sh
+
 echo "== workflows (actionlint)"
 infra/lint-workflows.sh
 
@@ -28,7 +32,7 @@ echo "== training smoke test (a few steps per architecture, ONNX export, parity 
 training/install.sh
 training/smoke.sh dotnet src/Cli/bin/Release/net10.0/sithsynth.dll check-model
 
-# One closing line over every .NET test run and the web client's JUnit reports, in the plain form CI reads.
+# One closing line over every .NET test run and the web client's and the tool's JUnit reports, in the plain form CI reads.
 python3 - <<'PY'
 import glob, xml.etree.ElementTree as ET
 ns = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
@@ -36,7 +40,7 @@ totals = [0, 0, 0]
 for trx in glob.glob("TestResults/*.trx"):
     c = ET.parse(trx).getroot().find(f"{ns}ResultSummary/{ns}Counters")
     totals = [totals[0] + int(c.get("passed")), totals[1] + int(c.get("failed")), totals[2] + int(c.get("notExecuted"))]
-for junit in glob.glob("TestResults/web-*.xml"):
+for junit in glob.glob("TestResults/web-*.xml") + glob.glob("TestResults/tool.xml"):
     for case in ET.parse(junit).getroot().iter("testcase"):
         if case.find("failure") is not None or case.find("error") is not None:
             totals[1] += 1

@@ -25,7 +25,7 @@ public class GenerateCommandTests
         Assert.Equal("-2", score.Descendants("fifths").First().Value);
 
         using var report = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "leadsheet.json")));
-        Assert.Equal(2024UL, report.RootElement.GetProperty("requestSeed").GetUInt64());
+        Assert.Equal("2024", report.RootElement.GetProperty("requestSeed").GetString());
         Assert.Equal(12, report.RootElement.GetProperty("analysis").GetProperty("bars").GetArrayLength());
         Assert.Contains("seed 2024", run.Out, StringComparison.Ordinal);
     }
@@ -80,6 +80,18 @@ public class GenerateCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_models_folder_without_models_is_one_line_naming_it_and_exit_code_one()
+    {
+        var empty = Sithsynth.NewFolder();
+
+        var run = Sithsynth.Run("generate", "--models-dir", empty, "--out", Sithsynth.NewFolder());
+
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"sithsynth: --models-dir: no usable model in {empty}", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,12 +9,12 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var models = new Option<string[]>("--model") { Description = "Models to time (default: every model in the catalogue).", AllowMultipleArgumentsPerToken = true };
+        var models = new Option<string[]>("--model") { Description = "Models to time (default every model in the catalogue).", AllowMultipleArgumentsPerToken = true };
         var sheets = new Option<int>("--sheets") { Description = "Sheets timed per model and length.", DefaultValueFactory = _ => 20 };
         var budget = new Option<int>("--baseline-seconds") { Description = "Time allowed to the original's way per model and length.", DefaultValueFactory = _ => 120 };
         var bars = new Option<int[]>("--bars") { Description = "Sheet lengths to time.", DefaultValueFactory = _ => [16, 40], AllowMultipleArgumentsPerToken = true };
         var output = new Option<FileInfo?>("--out") { Description = "Also write the results as Markdown to this file." };
-        var directory = new Option<DirectoryInfo?>("--models-dir") { Description = "Folder of models (default: the shipped ones)." };
+        var directory = new Option<DirectoryInfo?>("--models-dir") { Description = "Folder of models (default the shipped ones)." };
         var command = new Command("bench", "Time lead-sheet generation per model on one thread, against the original app's decoding.")
         {
             models, sheets, budget, bars, output, directory,

@@ -10,7 +10,7 @@ internal static class CorpusCommand
     {
         var scores = new Option<string?>("--scores")
         {
-            Description = "Folder of compressed MusicXML (.mxl) scores [default: data/openewld/scores in the repository]",
+            Description = "Folder of compressed MusicXML (.mxl) scores (default data/openewld/scores in the repository)",
         };
         var output = new Option<string>("--out")
         {

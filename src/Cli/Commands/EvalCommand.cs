@@ -33,13 +33,13 @@ internal static class EvalCommand
     public static Command Create()
     {
         var models = new Option<string[]>("--model") { Description = "Model to evaluate; repeat for several, or 'all' (default) for every model in --models-dir.", AllowMultipleArgumentsPerToken = false };
-        var modelsDirectory = new Option<DirectoryInfo?>("--models-dir") { Description = "Folder of models whose eval.json, model.json and README.md are written. Default: the repository's models/ folder." };
-        var corpus = new Option<DirectoryInfo?>("--corpus") { Description = "Corpus folder with test.jsonl (and vocab.json). Default: training/work/corpus in the repository." };
+        var modelsDirectory = new Option<DirectoryInfo?>("--models-dir") { Description = "Folder of models whose eval.json, model.json and README.md are written. (default the repository's models/ folder)." };
+        var corpus = new Option<DirectoryInfo?>("--corpus") { Description = "Corpus folder with test.jsonl (and vocab.json). (default training/work/corpus in the repository)." };
         var samples = new Option<int>("--samples") { Description = $"Sheets per grid cell (valence × density × meter), at least 1 (default {DefaultSamples}).", DefaultValueFactory = _ => DefaultSamples };
         var seed = new Option<ulong>("--seed") { Description = $"Seed every sheet's seed follows from (default {DefaultSeed}).", DefaultValueFactory = _ => DefaultSeed };
-        var threads = new Option<int>("--threads") { Description = "Sheets written at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var meters = new Option<string[]>("--meter") { Description = "Meter of the user-request grid, e.g. 4/4; repeat for several (default: every meter of the card)." };
-        var valences = new Option<int[]>("--valence") { Description = "Average valence (-2..2) of the user-request grid; repeat for several (default: all five)." };
+        var threads = new Option<int>("--threads") { Description = "Sheets written at once (default the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var meters = new Option<string[]>("--meter") { Description = "Meter of the user-request grid, e.g. 4/4; repeat for several (default every meter of the card)." };
+        var valences = new Option<int[]>("--valence") { Description = "Average valence (-2..2) of the user-request grid; repeat for several (default all five)." };
         var noReadme = new Option<bool>("--no-readme") { Description = "Leave README.md in the models folder as it is." };
         var command = new Command("eval", "Measure what a musician hears (endings, form, harmony, rhythm, key, copying), validity, control and held-out likelihood of models; write eval.json per model and the tables in README.md.")
         {

@@ -8,7 +8,7 @@ namespace SithSynth.Cli.Commands;
 /// <summary>One option per request field, named after it in kebab-case, and the models folder.</summary>
 internal sealed class RequestOptions
 {
-    public Option<string?> Model { get; } = new("--model") { Description = "Model to write with: transformer (default: the better-sounding one) or lstm (twice as fast), or any model in --models-dir." };
+    public Option<string?> Model { get; } = new("--model") { Description = "Model to write with: transformer, the better-sounding one (default), or lstm, twice as fast, or any model in --models-dir." };
 
     public Option<double?> Temperature { get; } = new("--temperature") { Description = "Sampling temperature, 0.5 to 1.5 (default 1.0): higher is more adventurous." };
 
@@ -30,7 +30,7 @@ internal sealed class RequestOptions
 
     public Option<int?> Variations { get; } = new("--variations") { Description = "How many different sheets to write, 1 to 8 (default 1)." };
 
-    public Option<DirectoryInfo?> ModelsDirectory { get; } = new("--models-dir") { Description = "Folder of models (one sub-folder with a model.json each). Default: the models shipped with sithsynth." };
+    public Option<DirectoryInfo?> ModelsDirectory { get; } = new("--models-dir") { Description = "Folder of models, one sub-folder with a model.json each (default the models shipped with sithsynth)." };
 
     public IEnumerable<Option> All => [Model, Temperature, TopP, TimeSignature, Bars, Valence, Density, Key, Tempo, Seed, Variations, ModelsDirectory];
 
@@ -49,17 +49,29 @@ internal sealed class RequestOptions
         Variations = result.GetValue(Variations),
     };
 
-    public ModelCatalog Catalog(ParseResult result)
+    public ModelCatalog Catalog(ParseResult result) => LoadCatalog(result.GetValue(ModelsDirectory)?.FullName ?? ModelCatalog.DefaultDirectory);
+
+    /// <summary>The models in a folder; a missing folder, or one without a usable model, is one line naming it.</summary>
+    public static ModelCatalog LoadCatalog(string directory)
     {
-        var directory = result.GetValue(ModelsDirectory)?.FullName ?? ModelCatalog.DefaultDirectory;
+        ModelCatalog catalog;
         try
         {
-            return ModelCatalog.Load(directory);
+            catalog = ModelCatalog.Load(directory);
         }
         catch (DirectoryNotFoundException e)
         {
             throw new CommandLineException(e.Message);
         }
+
+        if (catalog.Cards.Count == 0)
+        {
+            var refused = string.Concat(catalog.Refused.Select(r => $"; {r.Key}: {r.Value}"));
+            catalog.Dispose();
+            throw new CommandLineException($"--models-dir: no usable model in {directory} (a model is a sub-folder with a model.json){refused}");
+        }
+
+        return catalog;
     }
 
     /// <summary>Validates against the catalogue; refused requests become one line naming each option and its problem.</summary>

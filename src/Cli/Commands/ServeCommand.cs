@@ -15,15 +15,18 @@ internal static class ServeCommand
     public const string DefaultUrl = "http://localhost:5000";
     public const string LinkKeyFile = ".link-key";
 
+    /// <summary>Where the packed tool carries the built web client, beside the program (see SithSynth.Cli.csproj).</summary>
+    public const string PackedWebFolder = "web";
+
     public static Command Create()
     {
-        var urls = new Option<string?>("--urls") { Description = $"Where to listen, e.g. http://127.0.0.1:8080; several separated by ';'. Default: ASPNETCORE_URLS, else {DefaultUrl}." };
-        var models = new Option<DirectoryInfo?>("--models-dir") { Description = "Folder of models (one sub-folder with a model.json each). Default: the models shipped with sithsynth." };
-        var artifacts = new Option<DirectoryInfo>("--artifacts") { Description = "Folder for the generated files (kept across restarts, as are their links).", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "serve")) };
+        var urls = new Option<string?>("--urls") { Description = $"Where to listen, e.g. http://127.0.0.1:8080, several separated by ';' (default ASPNETCORE_URLS, else {DefaultUrl})." };
+        var models = new Option<DirectoryInfo?>("--models-dir") { Description = "Folder of models, one sub-folder with a model.json each (default the models shipped with sithsynth)." };
+        var artifacts = new Option<DirectoryInfo>("--artifacts") { Description = "Folder for the generated files, kept across restarts as are their links.", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "serve")) };
         var storage = new Option<string?>("--storage") { Description = "Azure Storage connection string (Azurite: UseDevelopmentStorage=true). Runs the Durable task hub on it and keeps files in Blob Storage instead of --artifacts." };
         var hub = new Option<string>("--task-hub") { Description = "Durable task hub name on --storage.", DefaultValueFactory = _ => "SithSynthServe" };
         var lifetime = new Option<int>("--link-minutes") { Description = "How long a download link works, in minutes (default 60).", DefaultValueFactory = _ => 60 };
-        var web = new Option<DirectoryInfo?>("--web") { Description = "Folder of the built web client to serve at /. Default: web/dist of this checkout, when built." };
+        var web = new Option<DirectoryInfo?>("--web") { Description = "Folder of the built web client to serve at / (default web/dist of this checkout when built, else the client packed with sithsynth)." };
         var command = new Command("serve", "Serve the HTTP API (and the web client) locally: the same orchestration and handlers as the Azure Functions app.")
         {
             urls, models, artifacts, storage, hub, lifetime, web,
@@ -43,7 +46,9 @@ internal static class ServeCommand
 
     private static async Task<int> RunAsync(ServeSettings settings, CancellationToken cancel)
     {
-        using var catalog = LoadCatalog(settings.ModelsDirectory);
+        // Not disposed: after the shutdown grace an abandoned activity may still be inside ONNX Runtime, and freeing its
+        // session under it crashes the process; the process ends right after anyway.
+        var catalog = RequestOptions.LoadCatalog(settings.ModelsDirectory);
         var store = Store(settings);
         if (store is BlobArtifactStore blob)
         {
@@ -74,27 +79,9 @@ internal static class ServeCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"sithsynth serve: listening on {string.Join(", ", settings.Urls)}; models {string.Join(", ", catalog.Cards.Select(c => c.Name))}; engine {engine.Description}; files {Describe(store, settings)}; web client {settings.WebDirectory ?? "not built"}"));
         Console.WriteLine("Press Ctrl+C to stop.");
+        using var stopping = app.Lifetime.ApplicationStopping.Register(() => Console.WriteLine("sithsynth serve: stopping…"));
         await app.WaitForShutdownAsync(cancel).ConfigureAwait(false);
         return 0;
-    }
-
-    private static ModelCatalog LoadCatalog(string directory)
-    {
-        try
-        {
-            var catalog = ModelCatalog.Load(directory);
-            if (catalog.Cards.Count == 0)
-            {
-                catalog.Dispose();
-                throw new CommandLineException($"--models-dir: no usable model in {directory}.");
-            }
-
-            return catalog;
-        }
-        catch (DirectoryNotFoundException e)
-        {
-            throw new CommandLineException(e.Message);
-        }
     }
 
     private static IArtifactStore Store(ServeSettings settings)
@@ -179,7 +166,9 @@ internal static class ServeCommand
                 : throw new CommandLineException($"--web: {given.FullName} holds no index.html; build the client with `npm --prefix web run build`.", CommandLine.Usage);
         }
 
-        return RepositoryFolders.Root is { } root && File.Exists(Path.Combine(root, "web", "dist", "index.html")) ? Path.Combine(root, "web", "dist") : null;
+        // A checkout's own build first (it is the one being worked on), then the copy packed into the tool.
+        string?[] candidates = [RepositoryFolders.Root is { } root ? Path.Combine(root, "web", "dist") : null, Path.Combine(AppContext.BaseDirectory, PackedWebFolder)];
+        return candidates.FirstOrDefault(folder => folder is not null && File.Exists(Path.Combine(folder, "index.html")));
     }
 
     private static T Guard<T>(string option, Func<T> create)

@@ -8,6 +8,9 @@ namespace SithSynth.Cli.Serving;
 /// </summary>
 internal static class AzureStorageEngine
 {
+    /// <summary>How long a message serve took but did not finish before it stopped stays invisible to the next start.</summary>
+    public static readonly TimeSpan ResumeAfter = TimeSpan.FromSeconds(30);
+
     public static TaskHubEngine Create(string connectionString, string taskHub)
     {
         AzureStorageOrchestrationService service;
@@ -17,6 +20,12 @@ internal static class AzureStorageEngine
             {
                 TaskHubName = taskHub,
                 StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+
+                // serve stops within seconds and leaves the messages it was working on invisible in their queues; they
+                // come back (to the next start) after these timeouts rather than the library's 5 minutes. Orchestrator
+                // episodes take milliseconds and each activity writes one sheet in seconds, so neither runs twice.
+                ControlQueueVisibilityTimeout = ResumeAfter,
+                WorkItemQueueVisibilityTimeout = ResumeAfter,
             });
         }
         catch (Exception e) when (e is FormatException or ArgumentException)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SithSynth.Domain.Models;
 using SithSynth.Pipeline.Artifacts;
@@ -25,6 +27,8 @@ namespace SithSynth.Cli.Serving;
 /// </summary>
 internal static class LocalApi
 {
+    public static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
+
     public static WebApplication Build(ServeSettings settings, ModelCatalog catalog, TaskHubEngine engine, IArtifactStore store, LogLevel requestLog = LogLevel.Information)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -36,6 +40,11 @@ internal static class LocalApi
         // serve reports a failed start (say, a port in use) itself, in one line.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
+        // Once serve is stopping, the Durable worker's retries against the sidecar going away with it are expected, not news.
+        var stopping = new StrongBox<bool>();
+        builder.Logging.AddFilter("Microsoft.DurableTask", level => level >= LogLevel.Warning && !stopping.Value);
+        builder.Logging.AddFilter("DurableTask", level => level >= LogLevel.Warning && !stopping.Value);
+
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -46,7 +55,12 @@ internal static class LocalApi
         });
         engine.AddTo(builder, tasks => tasks.AddSithSynthPipeline(catalog, store));
 
+        // Stopping waits this long for requests and work items in flight, then lets them go: on the in-memory engine
+        // they are lost anyway, on Azure Storage their messages stay queued and the next start resumes them.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownGrace);
+
         var app = builder.Build();
+        app.Lifetime.ApplicationStopping.Register(() => stopping.Value = true);
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnexpectedAsync, StatusCodeSelector = _ => 500 });
         app.Use(LogRequestAsync);
         if (settings.WebDirectory is { } web)

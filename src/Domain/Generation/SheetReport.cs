@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SithSynth.Domain.Analysis;
@@ -18,14 +19,17 @@ public static class SheetReport
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>Seeds go out as strings: they reach 2^64 - 1, and JavaScript (and jq) read numbers exactly only to 2^53.</summary>
+    public static string Seed(ulong seed) => seed.ToString(CultureInfo.InvariantCulture);
+
     public static byte[] ToJson(GenerationSpec spec, GeneratedSheet sheet) => JsonSerializer.SerializeToUtf8Bytes(Describe(spec, sheet), Json);
 
     public static object Describe(GenerationSpec spec, GeneratedSheet sheet) => new
     {
         model = sheet.Model,
         variation = sheet.Variation + 1,
-        requestSeed = spec.Seed,
-        variationSeed = sheet.Seed,
+        requestSeed = Seed(spec.Seed),
+        variationSeed = Seed(sheet.Seed),
         request = new
         {
             model = spec.Model,
@@ -37,7 +41,7 @@ public static class SheetReport
             density = spec.DensityPerBar?.Select(DensityNames.Name).ToArray() ?? [DensityNames.Name(spec.UniformDensity ?? Density.Med)],
             key = spec.Key.ToString(),
             tempo = spec.Tempo,
-            seed = spec.Seed,
+            seed = Seed(spec.Seed),
             variations = spec.Variations,
         },
         plan = sheet.Plan.Select((c, i) => new { bar = i + 1, phrase = PhrasePlan.Name(c.Phrase), valence = c.Valence, density = DensityNames.Name(c.Density) }),

@@ -64,6 +64,32 @@ internal sealed class ServeProcess : IAsyncDisposable
         Http.Dispose();
     }
 
+    /// <summary>
+    /// Sends <paramref name="signal"/> (TERM as a service manager sends it, INT as Ctrl+C does) and waits for the exit:
+    /// how long it took, and the exit code. Gives up after <paramref name="patience"/>, killing the process.
+    /// </summary>
+    public async Task<(TimeSpan Elapsed, int ExitCode)> SignalAsync(string signal, TimeSpan patience)
+    {
+        var sent = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(patience);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"serve was still running {patience} after SIG{signal}: {Output}");
+        }
+
+        return (sent.Elapsed, _process.ExitCode);
+    }
+
     private async Task WaitUntilReadyAsync()
     {
         var deadline = DateTime.UtcNow + StartTimeout;

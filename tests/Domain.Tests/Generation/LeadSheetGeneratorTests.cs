@@ -71,8 +71,8 @@ public class LeadSheetGeneratorTests
 
         using var report = JsonDocument.Parse(SheetFiles.Render(spec, sheet).Report);
 
-        Assert.Equal(ulong.MaxValue, report.RootElement.GetProperty("requestSeed").GetUInt64());
-        Assert.Equal(sheet.Seed, report.RootElement.GetProperty("variationSeed").GetUInt64());
+        Assert.Equal("18446744073709551615", report.RootElement.GetProperty("requestSeed").GetString());
+        Assert.Equal(sheet.Seed, ulong.Parse(report.RootElement.GetProperty("variationSeed").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(12, report.RootElement.GetProperty("plan").GetArrayLength());
         Assert.Equal(12, report.RootElement.GetProperty("analysis").GetProperty("bars").GetArrayLength());
         Assert.Equal("Bb", report.RootElement.GetProperty("request").GetProperty("key").GetString());
