@@ -6,6 +6,7 @@ using SithSynth.Domain.Models;
 using SithSynth.Pipeline.Artifacts;
 using SithSynth.Pipeline.Contract;
 using SithSynth.Pipeline.Handlers;
+using SithSynth.Pipeline.Idempotency;
 
 namespace SithSynth.Functions;
 
@@ -14,7 +15,7 @@ namespace SithSynth.Functions;
 /// host-agnostic handler and returns its answer as is; the only thing added here is logging with the generation id.
 /// Anonymous: the API is public and called from the web client's browser, where no function key could stay secret.
 /// </summary>
-public sealed partial class HttpFunctions(ModelCatalog catalog, IArtifactStore store, ILogger<HttpFunctions> logger)
+public sealed partial class HttpFunctions(ModelCatalog catalog, IArtifactStore store, IdempotencyScope idempotency, ILogger<HttpFunctions> logger)
 {
     private static readonly OpenApiHandler OpenApiDocument = new();
 
@@ -33,7 +34,7 @@ public sealed partial class HttpFunctions(ModelCatalog catalog, IArtifactStore s
     {
         ArgumentNullException.ThrowIfNull(request);
         using var scope = LogScope.Begin(logger, context, null);
-        var response = await new StartGenerationHandler(client, catalog).HandleAsync(request, request.HttpContext.RequestAborted);
+        var response = await new StartGenerationHandler(client, catalog, idempotency).HandleAsync(request, request.HttpContext.RequestAborted);
         if (response.Body is GenerationAccepted accepted)
         {
             using var generation = LogScope.Begin(logger, context, accepted.Id);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using SithSynth.Cli.Serving;
 using SithSynth.Domain.Models;
 using SithSynth.Pipeline.Artifacts;
+using SithSynth.Pipeline.Idempotency;
 
 namespace SithSynth.Cli.Commands;
 
@@ -14,6 +15,7 @@ internal static class ServeCommand
 {
     public const string DefaultUrl = "http://localhost:5000";
     public const string LinkKeyFile = ".link-key";
+    public const string IdempotencyKeyFile = ".idempotency-key";
 
     public static Command Create()
     {
@@ -61,7 +63,7 @@ internal static class ServeCommand
         }
 
         var engine = Engine(settings);
-        await using var app = LocalApi.Build(settings, catalog, engine, store);
+        await using var app = LocalApi.Build(settings, catalog, engine, store, Idempotency(settings));
         try
         {
             await app.StartAsync(cancel).ConfigureAwait(false);
@@ -110,35 +112,16 @@ internal static class ServeCommand
     }
 
     /// <summary>The link key lives with the files, so links handed out before a restart keep working until they expire.</summary>
-    private static LinkSigner LinkSigner(string folder)
-    {
-        var path = Path.Combine(folder, LinkKeyFile);
-        if (!File.Exists(path))
-        {
-            var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
+    private static LinkSigner LinkSigner(string folder) =>
+        Guard("--artifacts", () => new LinkSigner(SecretFile.ReadOrCreate(Path.Combine(folder, LinkKeyFile), "--artifacts")));
 
-            try
-            {
-                using var file = new FileStream(path, options);
-                file.Write(key);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another serve on the same folder wrote it first; use theirs.
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new CommandLineException($"--artifacts: cannot write the link key into {folder}: {e.Message}");
-            }
-        }
-
-        return Guard("--artifacts", () => new LinkSigner(File.ReadAllBytes(path)));
-    }
+    /// <summary>
+    /// Keyed ids must be the same in every serve that shares a task hub: on Azure Storage the secret is derived from the
+    /// connection string (as secret as its account key), locally it lives with the files like the link key.
+    /// </summary>
+    private static IdempotencyScope Idempotency(ServeSettings settings) => settings.StorageConnectionString is { } connection
+        ? new IdempotencyScope(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(connection), "sithsynth idempotency"u8))
+        : Guard("--artifacts", () => new IdempotencyScope(SecretFile.ReadOrCreate(Path.Combine(settings.ArtifactsDirectory, IdempotencyKeyFile), "--artifacts")));
 
     private static TaskHubEngine Engine(ServeSettings settings) => settings.StorageConnectionString is { } connection
         ? AzureStorageEngine.Create(connection, settings.TaskHub)

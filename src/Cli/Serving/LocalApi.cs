@@ -14,6 +14,7 @@ using SithSynth.Domain.Models;
 using SithSynth.Pipeline.Artifacts;
 using SithSynth.Pipeline.Contract;
 using SithSynth.Pipeline.Handlers;
+using SithSynth.Pipeline.Idempotency;
 using SithSynth.Pipeline.Orchestration;
 
 namespace SithSynth.Cli.Serving;
@@ -25,7 +26,7 @@ namespace SithSynth.Cli.Serving;
 /// </summary>
 internal static class LocalApi
 {
-    public static WebApplication Build(ServeSettings settings, ModelCatalog catalog, TaskHubEngine engine, IArtifactStore store, LogLevel requestLog = LogLevel.Information)
+    public static WebApplication Build(ServeSettings settings, ModelCatalog catalog, TaskHubEngine engine, IArtifactStore store, IdempotencyScope idempotency, LogLevel requestLog = LogLevel.Information)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -47,7 +48,12 @@ internal static class LocalApi
         engine.AddTo(builder, tasks => tasks.AddSithSynthPipeline(catalog, store));
 
         var app = builder.Build();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnexpectedAsync, StatusCodeSelector = _ => 500 });
+        // The server's own errors (a short body, a bad chunk, a body too slow to arrive) carry their 4xx status.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = WriteUnexpectedAsync,
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.Use(LogRequestAsync);
         if (settings.WebDirectory is { } web)
         {
@@ -60,16 +66,16 @@ internal static class LocalApi
             app.MapGet("/", () => Results.Text(NoWebClientPage, "text/html; charset=utf-8"));
         }
 
-        MapApi(app, catalog, store);
+        MapApi(app, catalog, store, idempotency);
         engine.MapSidecar(app);
         return app;
     }
 
-    private static void MapApi(WebApplication app, ModelCatalog catalog, IArtifactStore store)
+    private static void MapApi(WebApplication app, ModelCatalog catalog, IArtifactStore store, IdempotencyScope idempotency)
     {
         var api = app.MapGroup("/api");
         api.MapPost("/generations", (HttpRequest request, DurableTaskClient client, CancellationToken cancel) =>
-            new StartGenerationHandler(client, catalog).HandleAsync(request, cancel));
+            new StartGenerationHandler(client, catalog, idempotency).HandleAsync(request, cancel));
         api.MapGet("/generations/{id}", (HttpRequest request, string id, DurableTaskClient client, CancellationToken cancel) =>
             new GenerationStatusHandler(client, store).HandleAsync(request, id, cancel));
         api.MapDelete("/generations/{id}", (HttpRequest request, string id, DurableTaskClient client, CancellationToken cancel) =>
@@ -81,7 +87,7 @@ internal static class LocalApi
         if (store is LocalFolderArtifactStore local)
         {
             var downloads = new FileDownloads(local, TimeProvider.System);
-            api.MapMethods("/files/{**name}", [HttpMethods.Get, HttpMethods.Head], (HttpRequest request, string name) => downloads.Handle(request, name));
+            api.MapMethods("/files/{**name}", [HttpMethods.Get, HttpMethods.Head], (HttpRequest request, string? name) => downloads.Handle(request, name ?? ""));
         }
 
         // Anything else under /api is a problem document too, never an empty 404 or 405.
@@ -136,6 +142,12 @@ internal static class LocalApi
     private static async Task WriteUnexpectedAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is BadHttpRequestException bad)
+        {
+            await ApiResponse.Problem(ServeProblems.BadRequest(bad.StatusCode, context.Request.Path.Value)).ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(ServeLog.Category);
         ServeLog.Failed(logger, error, context.Request.Method, context.Request.Path.Value, context.TraceIdentifier);
         await ApiResponse.Problem(ServeProblems.Unexpected(context.TraceIdentifier, context.Request.Path.Value)).ExecuteAsync(context).ConfigureAwait(false);

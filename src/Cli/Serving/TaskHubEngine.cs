@@ -20,8 +20,10 @@ namespace SithSynth.Cli.Serving;
 /// behind the Durable Task gRPC sidecar on a loopback port of the same Kestrel server, with the worker and the client
 /// talking to it over gRPC exactly as the Functions host's worker talks to its extension.
 /// </summary>
-internal sealed class TaskHubEngine(IOrchestrationService service, IOrchestrationServiceClient client, string description)
+internal sealed class TaskHubEngine(IOrchestrationService service, IOrchestrationServiceClient backendClient, string description)
 {
+    private readonly IOrchestrationServiceClient _client = new CreateIfAbsentClient(backendClient);
+
     /// <summary>Work items of each kind in flight at once on the in-memory backend (see <see cref="InMemoryBackend"/>).</summary>
     public const int InMemoryWorkItems = 64;
 
@@ -50,7 +52,7 @@ internal sealed class TaskHubEngine(IOrchestrationService service, IOrchestratio
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(service);
-        builder.Services.AddSingleton(client);
+        builder.Services.AddSingleton(_client);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
 
         var channel = GrpcChannel.ForAddress($"http://{Host}");
