@@ -3,6 +3,7 @@ using DurableTask.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask;
@@ -28,6 +29,7 @@ internal sealed class TaskHubEngine(IOrchestrationService service, IOrchestratio
     public const int InMemoryWorkItems = 64;
 
     private readonly int _port = LoopbackPort.Free();
+    private readonly EngineToken _token = new();
 
     /// <summary>
     /// The in-memory backend: nothing to set up, and everything is forgotten when the process ends. With
@@ -47,6 +49,9 @@ internal sealed class TaskHubEngine(IOrchestrationService service, IOrchestratio
 
     private string Host => $"127.0.0.1:{_port}";
 
+    /// <summary>The sidecar's loopback port, which only requests carrying this process's engine token get through.</summary>
+    public int SidecarPort => _port;
+
     public void AddTo(WebApplicationBuilder builder, Action<DurableTaskRegistry> tasks)
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _port, listen => listen.Protocols = HttpProtocols.Http2));
@@ -55,7 +60,7 @@ internal sealed class TaskHubEngine(IOrchestrationService service, IOrchestratio
         builder.Services.AddSingleton(_client);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
 
-        var channel = GrpcChannel.ForAddress($"http://{Host}");
+        var channel = GrpcChannel.ForAddress($"http://{Host}", new GrpcChannelOptions { HttpHandler = _token.Handler(), DisposeHttpClient = true });
         builder.Services.AddSingleton(channel);
         builder.Services.AddDurableTaskWorker(worker =>
         {
@@ -71,4 +76,16 @@ internal sealed class TaskHubEngine(IOrchestrationService service, IOrchestratio
 
     /// <summary>The sidecar answers only on its own loopback endpoint, never on the public API addresses.</summary>
     public void MapSidecar(IEndpointRouteBuilder endpoints) => endpoints.MapGrpcService<TaskHubGrpcServer>().RequireHost(Host);
+
+    /// <summary>Refuses (401, nothing else said) every request on the sidecar's port that lacks this process's engine token.</summary>
+    public void GuardSidecar(IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Connection.LocalPort == _port && !_token.Admits(context.Request.Headers[EngineToken.Header]))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        await next(context).ConfigureAwait(false);
+    });
 }

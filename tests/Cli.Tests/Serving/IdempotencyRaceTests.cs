@@ -24,7 +24,11 @@ public sealed class IdempotencyRaceTests
     public async Task On_Azure_Storage_one_key_makes_one_generation_however_many_race()
     {
         await using var azurite = await PlainAzurite.StartAsync();
-        await using var serve = await ServeProcess.StartAsync("--storage", azurite.ConnectionString, "--task-hub", "RaceTest");
+
+        // The connection string comes from the environment, where ps does not show it.
+        await using var serve = await ServeProcess.StartAsync(new Dictionary<string, string> { ["SITHSYNTH_STORAGE"] = azurite.ConnectionString }, "--task-hub", "RaceTest");
+        Assert.Contains("Azure Storage task hub 'RaceTest'", serve.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(AzuriteProcess.AccountKey, serve.VisibleCommandLine, StringComparison.Ordinal);
         await RaceAsync(serve);
     }
 
