@@ -24,6 +24,7 @@ public static partial class PipelineServices
         services.AddSingleton(provider => ArtifactStorage(configuration).CreateStore(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IArtifactStore>(provider => provider.GetRequiredService<BlobArtifactStore>());
         services.AddHostedService<ArtifactContainerSetup>();
+        services.AddSingleton(_ => PublicAddress.From(configuration));
         services.AddSingleton(provider => Idempotency(configuration, provider.GetRequiredService<ILogger<IdempotencyScope>>()));
 
         services.AddSingleton<ValidateRequestActivity>();
