@@ -19,6 +19,18 @@ public static class AppSettings
     /// <summary>Factor by which each further wait grows.</summary>
     public const string RetryBackoffCoefficient = "Retry:backoffCoefficient";
 
+    /// <summary>
+    /// The server secret mixed into ids made from Idempotency-Keys (at least 16 characters, the same on every instance);
+    /// unset means a random one per instance, so a retried POST that lands on another instance starts a second generation.
+    /// </summary>
+    public const string IdempotencySecret = "Idempotency:secret";
+
+    /// <summary>The URL clients reach the API at when it is not the app's own host name (a custom domain, Front Door).</summary>
+    public const string PublicBaseUrl = "Api:publicBaseUrl";
+
+    /// <summary>The app's own host name, set by the platform (and by <c>func start</c>); links use it over HTTPS.</summary>
+    public const string HostName = "WEBSITE_HOSTNAME";
+
     /// <summary>Where Application Insights is; unset (local runs) means no telemetry is sent.</summary>
     public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 

@@ -6,15 +6,17 @@ using SithSynth.Domain.Models;
 using SithSynth.Pipeline.Artifacts;
 using SithSynth.Pipeline.Contract;
 using SithSynth.Pipeline.Handlers;
+using SithSynth.Pipeline.Idempotency;
 
 namespace SithSynth.Functions;
 
 /// <summary>
 /// The HTTP API (routes under host.json's <c>api</c> prefix). Each trigger hands the request to the Pipeline's
-/// host-agnostic handler and returns its answer as is; the only thing added here is logging with the generation id.
+/// host-agnostic handler and returns its answer as is; added here are logging with the generation id and the public
+/// address links are built on (<see cref="PublicAddress"/>), never the request's own Host.
 /// Anonymous: the API is public and called from the web client's browser, where no function key could stay secret.
 /// </summary>
-public sealed partial class HttpFunctions(ModelCatalog catalog, IArtifactStore store, ILogger<HttpFunctions> logger)
+public sealed partial class HttpFunctions(ModelCatalog catalog, IArtifactStore store, IdempotencyScope idempotency, PublicAddress address, ILogger<HttpFunctions> logger)
 {
     private static readonly OpenApiHandler OpenApiDocument = new();
 
@@ -32,8 +34,9 @@ public sealed partial class HttpFunctions(ModelCatalog catalog, IArtifactStore s
         FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
+        address.Apply(request);
         using var scope = LogScope.Begin(logger, context, null);
-        var response = await new StartGenerationHandler(client, catalog).HandleAsync(request, request.HttpContext.RequestAborted);
+        var response = await new StartGenerationHandler(client, catalog, idempotency).HandleAsync(request, request.HttpContext.RequestAborted);
         if (response.Body is GenerationAccepted accepted)
         {
             using var generation = LogScope.Begin(logger, context, accepted.Id);
@@ -55,6 +58,7 @@ public sealed partial class HttpFunctions(ModelCatalog catalog, IArtifactStore s
         FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
+        address.Apply(request);
         using var scope = LogScope.Begin(logger, context, id);
         return await new GenerationStatusHandler(client, store).HandleAsync(request, id, request.HttpContext.RequestAborted);
     }
@@ -67,6 +71,7 @@ public sealed partial class HttpFunctions(ModelCatalog catalog, IArtifactStore s
         FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
+        address.Apply(request);
         using var scope = LogScope.Begin(logger, context, id);
         var response = await new CancelGenerationHandler(client).HandleAsync(request, id, request.HttpContext.RequestAborted);
         if (response.Status == StatusCodes.Status202Accepted)
@@ -86,8 +91,12 @@ public sealed partial class HttpFunctions(ModelCatalog catalog, IArtifactStore s
         new HealthHandler(catalog).Handle();
 
     [Function(OpenApiName)]
-    public static IResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
-        OpenApiDocument.Handle(request);
+    public IResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        address.Apply(request);
+        return OpenApiDocument.Handle(request);
+    }
 
     private static partial class Log
     {

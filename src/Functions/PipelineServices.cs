@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SithSynth.Domain.Models;
 using SithSynth.Pipeline.Artifacts;
+using SithSynth.Pipeline.Idempotency;
 using SithSynth.Pipeline.Orchestration;
 
 namespace SithSynth.Functions;
@@ -23,6 +24,8 @@ public static partial class PipelineServices
         services.AddSingleton(provider => ArtifactStorage(configuration).CreateStore(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IArtifactStore>(provider => provider.GetRequiredService<BlobArtifactStore>());
         services.AddHostedService<ArtifactContainerSetup>();
+        services.AddSingleton(_ => PublicAddress.From(configuration));
+        services.AddSingleton(provider => Idempotency(configuration, provider.GetRequiredService<ILogger<IdempotencyScope>>()));
 
         services.AddSingleton<ValidateRequestActivity>();
         services.AddSingleton<WriteSheetActivity>();
@@ -46,6 +49,18 @@ public static partial class PipelineServices
             : ModelCatalog.DefaultDirectory;
     }
 
+    public static IdempotencyScope Idempotency(IConfiguration configuration, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration[AppSettings.IdempotencySecret] is { Length: > 0 } secret)
+        {
+            return new IdempotencyScope(System.Text.Encoding.UTF8.GetBytes(secret));
+        }
+
+        Log.NoIdempotencySecret(logger, AppSettings.IdempotencySecret);
+        return IdempotencyScope.WithNewSecret();
+    }
+
     private static ModelCatalog LoadCatalog(IConfiguration configuration, ILogger logger)
     {
         var catalog = ModelCatalog.Load(ModelsDirectory(configuration));
@@ -66,5 +81,8 @@ public static partial class PipelineServices
 
         [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Model folder {ModelFolder} is not offered: {Reason}")]
         public static partial void Refused(ILogger logger, string modelFolder, string reason);
+
+        [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Setting} is not set: Idempotency-Keys hold on this instance only")]
+        public static partial void NoIdempotencySecret(ILogger logger, string setting);
     }
 }

@@ -10,6 +10,7 @@ using SithSynth.Domain.Generation;
 using SithSynth.Domain.Models;
 using SithSynth.Domain.Requests;
 using SithSynth.Pipeline.Artifacts;
+using SithSynth.Pipeline.Idempotency;
 
 namespace SithSynth.Cli.Benchmarks;
 
@@ -35,7 +36,7 @@ internal static class ApiBenchmark
         var serve = new ServeSettings([url], catalog.Directory, artifacts, null, "", TimeSpan.FromHours(1), null);
         try
         {
-            await using var app = LocalApi.Build(serve, catalog, TaskHubEngine.InMemory(settings.StockLimits), store, LogLevel.Warning);
+            await using var app = LocalApi.Build(serve, catalog, TaskHubEngine.InMemory(settings.StockLimits), store, IdempotencyScope.WithNewSecret(), LogLevel.Warning);
             await app.StartAsync().ConfigureAwait(false);
             using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(2) };
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using SithSynth.Cli.Serving;
 using SithSynth.Domain.Models;
 using SithSynth.Pipeline.Artifacts;
+using SithSynth.Pipeline.Idempotency;
 
 namespace SithSynth.Cli.Commands;
 
@@ -14,32 +15,44 @@ internal static class ServeCommand
 {
     public const string DefaultUrl = "http://localhost:5000";
     public const string LinkKeyFile = ".link-key";
+    public const string IdempotencyKeyFile = ".idempotency-key";
+    public const string StorageVariable = "SITHSYNTH_STORAGE";
+    public const string CorsVariable = "SITHSYNTH_CORS_ORIGINS";
 
     /// <summary>Where the packed tool carries the built web client, beside the program (see SithSynth.Cli.csproj).</summary>
     public const string PackedWebFolder = "web";
 
     public static Command Create()
     {
-        var urls = new Option<string?>("--urls") { Description = $"Where to listen, e.g. http://127.0.0.1:8080, several separated by ';' (default ASPNETCORE_URLS, else {DefaultUrl})." };
+        var urls = new Option<string?>("--urls") { Description = $"Where to listen, e.g. http://127.0.0.1:8080; several separated by ';' (default ASPNETCORE_URLS, else {DefaultUrl})." };
         var models = new Option<DirectoryInfo?>("--models-dir") { Description = "Folder of models, one sub-folder with a model.json each (default the models shipped with sithsynth)." };
         var artifacts = new Option<DirectoryInfo>("--artifacts") { Description = "Folder for the generated files, kept across restarts as are their links.", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "serve")) };
-        var storage = new Option<string?>("--storage") { Description = "Azure Storage connection string (Azurite: UseDevelopmentStorage=true). Runs the Durable task hub on it and keeps files in Blob Storage instead of --artifacts." };
+        var storage = new Option<string?>("--storage") { Description = $"Azure Storage connection string (Azurite: UseDevelopmentStorage=true). Runs the Durable task hub on it and keeps files in Blob Storage instead of --artifacts. Every user of this machine can read a command line (ps): pass a real account key through {StorageVariable} or --storage-file instead." };
+        var storageFile = new Option<FileInfo?>("--storage-file") { Description = "File holding the Azure Storage connection string (first line), instead of --storage." };
+        var publicUrl = new Option<string?>("--public-url") { Description = "The URL clients reach serve at, e.g. https://music.example.org (TLS or a proxy in front). Links, Location and the OpenAPI servers are built on it; without it, on the address the request came in on, never on its Host header." };
+        var trustedProxies = new Option<string?>("--trusted-proxy") { Description = "IP addresses of reverse proxies (';'-separated) whose X-Forwarded-For/-Proto/-Host serve believes; from anyone else they are ignored." };
+        var corsOrigins = new Option<string?>("--cors-origins") { Description = $"Origins (';'-separated, e.g. https://app.example.org) whose web pages may call the API, as the Functions app's allowed origins (default {CorsVariable}, else none)." };
         var hub = new Option<string>("--task-hub") { Description = "Durable task hub name on --storage.", DefaultValueFactory = _ => "SithSynthServe" };
         var lifetime = new Option<int>("--link-minutes") { Description = "How long a download link works, in minutes (default 60).", DefaultValueFactory = _ => 60 };
         var web = new Option<DirectoryInfo?>("--web") { Description = "Folder of the built web client to serve at / (default web/dist of this checkout when built, else the client packed with sithsynth)." };
         var command = new Command("serve", "Serve the HTTP API (and the web client) locally: the same orchestration and handlers as the Azure Functions app.")
         {
-            urls, models, artifacts, storage, hub, lifetime, web,
+            urls, models, artifacts, storage, storageFile, hub, lifetime, web, publicUrl, trustedProxies, corsOrigins,
         };
         command.SetAction((result, cancel) => RunAsync(
             new ServeSettings(
                 Urls(result.GetValue(urls) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrl),
                 result.GetValue(models)?.FullName ?? ModelCatalog.DefaultDirectory,
                 result.GetValue(artifacts)!.FullName,
-                result.GetValue(storage),
+                StorageConnection(result.GetValue(storage), result.GetValue(storageFile)),
                 result.GetValue(hub)!,
                 LinkLifetime(result.GetValue(lifetime)),
-                WebFolder(result.GetValue(web))),
+                WebFolder(result.GetValue(web)))
+            {
+                PublicUrl = PublicUrl(result.GetValue(publicUrl)),
+                TrustedProxies = Proxies(result.GetValue(trustedProxies)),
+                CorsOrigins = Origins(result.GetValue(corsOrigins) ?? Environment.GetEnvironmentVariable(CorsVariable)),
+            },
             cancel));
         return command;
     }
@@ -66,7 +79,7 @@ internal static class ServeCommand
         }
 
         var engine = Engine(settings);
-        await using var app = LocalApi.Build(settings, catalog, engine, store);
+        await using var app = LocalApi.Build(settings, catalog, engine, store, Idempotency(settings));
         try
         {
             await app.StartAsync(cancel).ConfigureAwait(false);
@@ -77,7 +90,7 @@ internal static class ServeCommand
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sithsynth serve: listening on {string.Join(", ", settings.Urls)}; models {string.Join(", ", catalog.Cards.Select(c => c.Name))}; engine {engine.Description}; files {Describe(store, settings)}; web client {settings.WebDirectory ?? "not built"}"));
+            $"sithsynth serve: listening on {string.Join(", ", settings.Urls)}; models {string.Join(", ", catalog.Cards.Select(c => c.Name))}; engine {engine.Description} (sidecar 127.0.0.1:{engine.SidecarPort}, serve's own token only); files {Describe(store, settings)}; web client {settings.WebDirectory ?? "not built"}"));
         Console.WriteLine("Press Ctrl+C to stop.");
         using var stopping = app.Lifetime.ApplicationStopping.Register(() => Console.WriteLine("sithsynth serve: stopping…"));
         await app.WaitForShutdownAsync(cancel).ConfigureAwait(false);
@@ -97,35 +110,16 @@ internal static class ServeCommand
     }
 
     /// <summary>The link key lives with the files, so links handed out before a restart keep working until they expire.</summary>
-    private static LinkSigner LinkSigner(string folder)
-    {
-        var path = Path.Combine(folder, LinkKeyFile);
-        if (!File.Exists(path))
-        {
-            var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
+    private static LinkSigner LinkSigner(string folder) =>
+        Guard("--artifacts", () => new LinkSigner(SecretFile.ReadOrCreate(Path.Combine(folder, LinkKeyFile), "--artifacts")));
 
-            try
-            {
-                using var file = new FileStream(path, options);
-                file.Write(key);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another serve on the same folder wrote it first; use theirs.
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new CommandLineException($"--artifacts: cannot write the link key into {folder}: {e.Message}");
-            }
-        }
-
-        return Guard("--artifacts", () => new LinkSigner(File.ReadAllBytes(path)));
-    }
+    /// <summary>
+    /// Keyed ids must be the same in every serve that shares a task hub: on Azure Storage the secret is derived from the
+    /// connection string (as secret as its account key), locally it lives with the files like the link key.
+    /// </summary>
+    private static IdempotencyScope Idempotency(ServeSettings settings) => settings.StorageConnectionString is { } connection
+        ? new IdempotencyScope(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(connection), "sithsynth idempotency"u8))
+        : Guard("--artifacts", () => new IdempotencyScope(SecretFile.ReadOrCreate(Path.Combine(settings.ArtifactsDirectory, IdempotencyKeyFile), "--artifacts")));
 
     private static TaskHubEngine Engine(ServeSettings settings) => settings.StorageConnectionString is { } connection
         ? AzureStorageEngine.Create(connection, settings.TaskHub)
@@ -151,6 +145,69 @@ internal static class ServeCommand
         }
 
         return urls.Count > 0 ? urls : throw new CommandLineException("--urls: give at least one address.", CommandLine.Usage);
+    }
+
+    /// <summary>--storage, else --storage-file, else SITHSYNTH_STORAGE: a connection string need never be on the command line.</summary>
+    private static string? StorageConnection(string? given, FileInfo? file)
+    {
+        if (given is not null && file is not null)
+        {
+            throw new CommandLineException("--storage and --storage-file: give one of them.", CommandLine.Usage);
+        }
+
+        if (file is not null)
+        {
+            try
+            {
+                return File.ReadLines(file.FullName).FirstOrDefault()?.Trim() is { Length: > 0 } line
+                    ? line
+                    : throw new CommandLineException($"--storage-file: {file.FullName} holds no connection string.", CommandLine.Usage);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CommandLineException($"--storage-file: cannot read {file.FullName}: {e.Message}", CommandLine.Usage);
+            }
+        }
+
+        return given ?? (Environment.GetEnvironmentVariable(StorageVariable) is { Length: > 0 } variable ? variable : null);
+    }
+
+    private static Uri? PublicUrl(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && string.IsNullOrEmpty(url.Query) && string.IsNullOrEmpty(url.Fragment)
+            ? url
+            : throw new CommandLineException($"--public-url: '{value}' is not an http(s) URL without query, e.g. https://music.example.org.", CommandLine.Usage);
+    }
+
+    private static HashSet<IPAddress> Proxies(string? value)
+    {
+        var proxies = new HashSet<IPAddress>();
+        foreach (var part in (value ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            proxies.Add(IPAddress.TryParse(part, out var address)
+                ? address
+                : throw new CommandLineException($"--trusted-proxy: '{part}' is not an IP address.", CommandLine.Usage));
+        }
+
+        return proxies;
+    }
+
+    private static List<string> Origins(string? value)
+    {
+        var origins = new List<string>();
+        foreach (var part in (value ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            origins.Add(Uri.TryCreate(part, UriKind.Absolute, out var origin) && origin.Scheme is "http" or "https" && origin.AbsolutePath == "/" && part.Count(c => c == '/') == 2
+                ? origin.GetLeftPart(UriPartial.Authority)
+                : throw new CommandLineException($"--cors-origins: '{part}' is not an origin such as https://app.example.org.", CommandLine.Usage));
+        }
+
+        return origins;
     }
 
     private static TimeSpan LinkLifetime(int minutes) => minutes is >= 1 and <= 7 * 24 * 60

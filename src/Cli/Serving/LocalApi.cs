@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
@@ -12,10 +13,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
 using SithSynth.Domain.Models;
 using SithSynth.Pipeline.Artifacts;
 using SithSynth.Pipeline.Contract;
 using SithSynth.Pipeline.Handlers;
+using SithSynth.Pipeline.Idempotency;
 using SithSynth.Pipeline.Orchestration;
 
 namespace SithSynth.Cli.Serving;
@@ -29,7 +32,7 @@ internal static class LocalApi
 {
     public static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
 
-    public static WebApplication Build(ServeSettings settings, ModelCatalog catalog, TaskHubEngine engine, IArtifactStore store, LogLevel requestLog = LogLevel.Information)
+    public static WebApplication Build(ServeSettings settings, ModelCatalog catalog, TaskHubEngine engine, IArtifactStore store, IdempotencyScope idempotency, LogLevel requestLog = LogLevel.Information)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -45,6 +48,9 @@ internal static class LocalApi
         builder.Logging.AddFilter("Microsoft.DurableTask", level => level >= LogLevel.Warning && !stopping.Value);
         builder.Logging.AddFilter("DurableTask", level => level >= LogLevel.Warning && !stopping.Value);
 
+        // A bad request (a broken chunk) is the client's error and answered as one; a real failure is logged by WriteUnexpectedAsync.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", LogLevel.None);
+
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -59,10 +65,34 @@ internal static class LocalApi
         // they are lost anyway, on Azure Storage their messages stay queued and the next start resumes them.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownGrace);
 
+        if (settings.CorsOrigins.Count > 0)
+        {
+            builder.Services.AddCors();
+        }
+
         var app = builder.Build();
         app.Lifetime.ApplicationStopping.Register(() => stopping.Value = true);
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnexpectedAsync, StatusCodeSelector = _ => 500 });
+        engine.GuardSidecar(app);
+
+        // The server's own errors (a short body, a bad chunk, a body too slow to arrive) carry their 4xx status.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = WriteUnexpectedAsync,
+            StatusCodeSelector = e => e is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.Use(LogRequestAsync);
+        UsePublicOrigin(app, settings, engine.SidecarPort);
+        if (settings.CorsOrigins.Count > 0)
+        {
+            // The Functions app's platform CORS answers preflights for the same origins; here the middleware does.
+            app.UseCors(cors => cors
+                .WithOrigins([.. settings.CorsOrigins])
+                .WithMethods(HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Delete)
+                .WithHeaders(HeaderNames.ContentType, StartGenerationHandler.IdempotencyKeyHeader)
+                .WithExposedHeaders(HeaderNames.Location, HeaderNames.RetryAfter)
+                .SetPreflightMaxAge(TimeSpan.FromHours(1)));
+        }
+
         if (settings.WebDirectory is { } web)
         {
             var files = new PhysicalFileProvider(web);
@@ -74,28 +104,66 @@ internal static class LocalApi
             app.MapGet("/", () => Results.Text(NoWebClientPage, "text/html; charset=utf-8"));
         }
 
-        MapApi(app, catalog, store);
+        MapApi(app, catalog, store, idempotency);
         engine.MapSidecar(app);
         return app;
     }
 
-    private static void MapApi(WebApplication app, ModelCatalog catalog, IArtifactStore store)
+    /// <summary>Links are built on --public-url, a trusted proxy's forwarded headers, or serve's own address; never a stranger's Host.</summary>
+    private static void UsePublicOrigin(WebApplication app, ServeSettings settings, int sidecarPort)
+    {
+        var origin = new PublicOrigin(settings.PublicUrl, settings.Urls, settings.TrustedProxies);
+        if (settings.TrustedProxies.Count > 0)
+        {
+            app.Use((context, next) =>
+            {
+                if (origin.Trusts(context.Connection.RemoteIpAddress))
+                {
+                    context.Items[PublicOrigin.ViaTrustedProxy] = true;
+                }
+
+                return next(context);
+            });
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.All, ForwardLimit = 1 };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            foreach (var proxy in settings.TrustedProxies)
+            {
+                forwarded.KnownProxies.Add(proxy);
+            }
+
+            app.UseForwardedHeaders(forwarded);
+        }
+
+        app.Use((context, next) =>
+        {
+            if (context.Connection.LocalPort != sidecarPort)
+            {
+                origin.Apply(context);
+            }
+
+            return next(context);
+        });
+    }
+
+    private static void MapApi(WebApplication app, ModelCatalog catalog, IArtifactStore store, IdempotencyScope idempotency)
     {
         var api = app.MapGroup("/api");
         api.MapPost("/generations", (HttpRequest request, DurableTaskClient client, CancellationToken cancel) =>
-            new StartGenerationHandler(client, catalog).HandleAsync(request, cancel));
-        api.MapGet("/generations/{id}", (HttpRequest request, string id, DurableTaskClient client, CancellationToken cancel) =>
+            new StartGenerationHandler(client, catalog, idempotency).HandleAsync(request, cancel));
+        string[] read = [HttpMethods.Get, HttpMethods.Head];
+        api.MapMethods("/generations/{id}", read, (HttpRequest request, string id, DurableTaskClient client, CancellationToken cancel) =>
             new GenerationStatusHandler(client, store).HandleAsync(request, id, cancel));
         api.MapDelete("/generations/{id}", (HttpRequest request, string id, DurableTaskClient client, CancellationToken cancel) =>
             new CancelGenerationHandler(client).HandleAsync(request, id, cancel));
-        api.MapGet("/models", () => new ModelsHandler(catalog).Handle());
-        api.MapGet("/health", () => new HealthHandler(catalog).Handle());
+        api.MapMethods("/models", read, () => new ModelsHandler(catalog).Handle());
+        api.MapMethods("/health", read, () => new HealthHandler(catalog).Handle());
         var openApi = new OpenApiHandler();
-        api.MapGet("/openapi.json", (HttpRequest request) => openApi.Handle(request));
+        api.MapMethods("/openapi.json", read, (HttpRequest request) => openApi.Handle(request));
         if (store is LocalFolderArtifactStore local)
         {
             var downloads = new FileDownloads(local, TimeProvider.System);
-            api.MapMethods("/files/{**name}", [HttpMethods.Get, HttpMethods.Head], (HttpRequest request, string name) => downloads.Handle(request, name));
+            api.MapMethods("/files/{**name}", read, (HttpRequest request, string? name) => downloads.Handle(request, name ?? ""));
         }
 
         // Anything else under /api is a problem document too, never an empty 404 or 405.
@@ -150,6 +218,12 @@ internal static class LocalApi
     private static async Task WriteUnexpectedAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is Microsoft.AspNetCore.Http.BadHttpRequestException bad)
+        {
+            await ApiResponse.Problem(ServeProblems.BadRequest(bad.StatusCode, context.Request.Path.Value)).ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(ServeLog.Category);
         ServeLog.Failed(logger, error, context.Request.Method, context.Request.Path.Value, context.TraceIdentifier);
         await ApiResponse.Problem(ServeProblems.Unexpected(context.TraceIdentifier, context.Request.Path.Value)).ExecuteAsync(context).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace SithSynth.Cli.Serving;
 
 /// <summary>What <c>sithsynth serve</c> was asked to do, checked and resolved to full paths.</summary>
@@ -8,4 +10,14 @@ internal sealed record ServeSettings(
     string? StorageConnectionString,
     string TaskHub,
     TimeSpan LinkLifetime,
-    string? WebDirectory);
+    string? WebDirectory)
+{
+    /// <summary>The address clients reach serve at (behind TLS or a proxy); links and the OpenAPI servers are built on it.</summary>
+    public Uri? PublicUrl { get; init; }
+
+    /// <summary>Proxies whose X-Forwarded-For/-Proto/-Host are believed; from anyone else those headers are ignored.</summary>
+    public IReadOnlySet<IPAddress> TrustedProxies { get; init; } = new HashSet<IPAddress>();
+
+    /// <summary>Origins whose pages may call the API from a browser (CORS), as the Functions app's allowed origins.</summary>
+    public IReadOnlyList<string> CorsOrigins { get; init; } = [];
+}

@@ -3,6 +3,7 @@ using DurableTask.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask;
@@ -20,12 +21,15 @@ namespace SithSynth.Cli.Serving;
 /// behind the Durable Task gRPC sidecar on a loopback port of the same Kestrel server, with the worker and the client
 /// talking to it over gRPC exactly as the Functions host's worker talks to its extension.
 /// </summary>
-internal sealed class TaskHubEngine(IOrchestrationService service, IOrchestrationServiceClient client, string description)
+internal sealed class TaskHubEngine(IOrchestrationService service, IOrchestrationServiceClient backendClient, string description)
 {
+    private readonly IOrchestrationServiceClient _client = new CreateIfAbsentClient(backendClient);
+
     /// <summary>Work items of each kind in flight at once on the in-memory backend (see <see cref="InMemoryBackend"/>).</summary>
     public const int InMemoryWorkItems = 64;
 
     private readonly int _port = LoopbackPort.Free();
+    private readonly EngineToken _token = new();
 
     /// <summary>
     /// The in-memory backend: nothing to set up, and everything is forgotten when the process ends. With
@@ -45,15 +49,18 @@ internal sealed class TaskHubEngine(IOrchestrationService service, IOrchestratio
 
     private string Host => $"127.0.0.1:{_port}";
 
+    /// <summary>The sidecar's loopback port, which only requests carrying this process's engine token get through.</summary>
+    public int SidecarPort => _port;
+
     public void AddTo(WebApplicationBuilder builder, Action<DurableTaskRegistry> tasks)
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(service);
-        builder.Services.AddSingleton(client);
+        builder.Services.AddSingleton(_client);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
 
-        var channel = GrpcChannel.ForAddress($"http://{Host}");
+        var channel = GrpcChannel.ForAddress($"http://{Host}", new GrpcChannelOptions { HttpHandler = _token.Handler(), DisposeHttpClient = true });
         builder.Services.AddSingleton(channel);
         builder.Services.AddDurableTaskWorker(worker =>
         {
@@ -69,4 +76,16 @@ internal sealed class TaskHubEngine(IOrchestrationService service, IOrchestratio
 
     /// <summary>The sidecar answers only on its own loopback endpoint, never on the public API addresses.</summary>
     public void MapSidecar(IEndpointRouteBuilder endpoints) => endpoints.MapGrpcService<TaskHubGrpcServer>().RequireHost(Host);
+
+    /// <summary>Refuses (401, nothing else said) every request on the sidecar's port that lacks this process's engine token.</summary>
+    public void GuardSidecar(IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Connection.LocalPort == _port && !_token.Admits(context.Request.Headers[EngineToken.Header]))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        await next(context).ConfigureAwait(false);
+    });
 }

@@ -15,14 +15,19 @@ public static class GenerationId
     public static string New() => Guid.NewGuid().ToString("N");
 
     /// <summary>
-    /// The id a POST with this Idempotency-Key always gets: "k-" and the first 128 bits of the key's SHA-256 in hex, so a
-    /// retried POST lands on the same orchestration without the key itself (which may be anything a client likes)
-    /// reaching a blob name. The prefix keeps keyed ids apart from the 32-digit fresh ones.
+    /// The id a POST with this Idempotency-Key from this caller always gets: "k-" and the first 128 bits of
+    /// HMAC-SHA256(secret, caller, key) in hex. The caller scopes the key (two clients that both pick "1" get two
+    /// generations), the server secret makes the id unguessable from the key, and the key itself (which may be anything
+    /// a client likes) never reaches a blob name. The prefix keeps keyed ids apart from the 32-digit fresh ones.
     /// </summary>
-    public static string FromIdempotencyKey(string key)
+    public static string FromIdempotencyKey(string key, string caller, ReadOnlySpan<byte> secret)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return "k-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16));
+        ArgumentNullException.ThrowIfNull(caller);
+
+        // Lengths first, so (caller "a", key "bc") and (caller "ab", key "c") never meet.
+        var message = Encoding.UTF8.GetBytes($"{caller.Length}:{caller}\n{key}");
+        return "k-" + Convert.ToHexStringLower(HMACSHA256.HashData(secret, message).AsSpan(0, 16));
     }
 
     public static bool IsValid(string? id) =>

@@ -19,6 +19,26 @@ public static class GenerationRequestJson
 
     public static RequestReading Read(ReadOnlyMemory<byte> utf8)
     {
+        // The JSON reader checks UTF-8 only where it transcodes, so a bad byte in a name would surface later as an
+        // exception; checked here, once, every such body is a malformed one.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        {
+            return new RequestReading(null, [], "The body is not valid UTF-8 text.");
+        }
+
+        try
+        {
+            return ReadJson(utf8);
+        }
+        catch (InvalidOperationException)
+        {
+            // A \uD800 escape without its other half decodes to no Unicode text at all.
+            return new RequestReading(null, [], "The body holds a string that is not Unicode text (an unpaired surrogate escape).");
+        }
+    }
+
+    private static RequestReading ReadJson(ReadOnlyMemory<byte> utf8)
+    {
         JsonDocument document;
         try
         {
@@ -83,7 +103,7 @@ public static class GenerationRequestJson
                         request = request with { Seed = Seed(value, Problem) };
                         break;
                     default:
-                        Problem($"'{property.Name}' is not a field of a generation request; the fields are {string.Join(", ", Fields)}.");
+                        Problem($"'{ProblemDocument.Shorten(property.Name)}' is not a field of a generation request; the fields are {string.Join(", ", Fields)}.");
                         break;
                 }
             }

@@ -18,16 +18,37 @@ public sealed record ProblemDocument(
     /// <summary>Every problem type is a URN under this prefix: it names the kind of problem without promising a page that explains it.</summary>
     public const string TypeBase = "urn:sithsynth:problem:";
 
+    /// <summary>Fields listed in one problem; a body of thousands of unknown fields must not echo into a megabyte answer.</summary>
+    public const int MaxListedFields = 20;
+
+    /// <summary>Messages listed per field (a field may repeat in a body).</summary>
+    public const int MaxMessagesPerField = 3;
+
+    /// <summary>Characters of a field name repeated back; longer names are cut and end in '…'.</summary>
+    public const int MaxFieldNameLength = 64;
+
     public static ProblemDocument InvalidRequest(IEnumerable<RequestProblem> problems, string? instance = null)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        var errors = problems
-            .GroupBy(p => p.Field, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => p.Message)], StringComparer.Ordinal);
-        var fields = string.Join(", ", errors.Keys);
+        var fields = problems
+            .GroupBy(p => Shorten(p.Field), StringComparer.Ordinal)
+            .ToList();
+        var errors = fields
+            .Take(MaxListedFields)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => p.Message).Take(MaxMessagesPerField)], StringComparer.Ordinal);
+        var named = string.Join(", ", errors.Keys);
+        var unlisted = fields.Count - errors.Count;
+        var more = unlisted > 0 ? $" and {unlisted} more not listed" : "";
         return new ProblemDocument(
             TypeBase + "invalid-request", "The generation request is invalid.", 400,
-            $"Fix the fields named in 'errors' ({fields}) and send the request again.", instance, errors);
+            $"Fix the fields named in 'errors' ({named}){more} and send the request again.", instance, errors);
+    }
+
+    /// <summary>A client's text as this document repeats it: at most <see cref="MaxFieldNameLength"/> characters.</summary>
+    public static string Shorten(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length <= MaxFieldNameLength ? text : string.Concat(text.AsSpan(0, MaxFieldNameLength - 1), "…");
     }
 
     public static ProblemDocument MalformedBody(string detail, string? instance = null) =>

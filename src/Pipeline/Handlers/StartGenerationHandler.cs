@@ -6,6 +6,7 @@ using Microsoft.Net.Http.Headers;
 using SithSynth.Domain.Models;
 using SithSynth.Domain.Requests;
 using SithSynth.Pipeline.Contract;
+using SithSynth.Pipeline.Idempotency;
 using SithSynth.Pipeline.Orchestration;
 
 namespace SithSynth.Pipeline.Handlers;
@@ -13,10 +14,11 @@ namespace SithSynth.Pipeline.Handlers;
 /// <summary>
 /// POST /api/generations. Checks the body (JSON, at most 64 KiB, well-formed, every field valid for the model) before
 /// anything is scheduled, so a bad request costs nothing and gets one problem document listing every field error.
-/// An Idempotency-Key makes the POST repeatable: the key decides the generation id, the same body gets the same
-/// generation back, and a different body under the same key is a 409.
+/// An Idempotency-Key makes the POST repeatable: the key (scoped to the caller, see <see cref="IdempotencyScope"/>)
+/// decides the generation id, the same body gets the same generation back, and a different body under the same key is
+/// a 409. Racing POSTs with one key are serialized per id, so the engine sees one schedule.
 /// </summary>
-public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalog catalog, Func<string>? newId = null)
+public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalog catalog, IdempotencyScope idempotency, Func<string>? newId = null)
 {
     public const int MaxBodyBytes = 64 * 1024;
     public const int MaxIdempotencyKeyLength = 200;
@@ -76,25 +78,35 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
         }
 
         var input = new GenerationInput(generation, RequestFingerprint.Of(generation));
-        var id = key is null ? _newId() : GenerationId.FromIdempotencyKey(key!);
-        if (key is not null && await ExistingAsync(id, input, instance, request, cancellationToken).ConfigureAwait(false) is { } repeated)
+        if (key is null)
         {
-            return repeated;
+            var fresh = _newId();
+            await client.ScheduleNewOrchestrationInstanceAsync(PipelineTasks.Generation, input, new StartOrchestrationOptions(fresh), cancellationToken).ConfigureAwait(false);
+            return Accepted(request, fresh);
         }
 
-        try
+        var id = idempotency.IdFor(request, key);
+        using (await idempotency.Lock.EnterAsync(id, cancellationToken).ConfigureAwait(false))
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(PipelineTasks.Generation, input, new StartOrchestrationOptions(id), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception) when (key is not null)
-        {
-            // Two POSTs with one key raced and the other one scheduled first: answer as for a repeat.
-            if (await ExistingAsync(id, input, instance, request, cancellationToken).ConfigureAwait(false) is { } raced)
+            if (await ExistingAsync(id, input, instance, request, cancellationToken).ConfigureAwait(false) is { } repeated)
             {
-                return raced;
+                return repeated;
             }
 
-            throw;
+            try
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync(PipelineTasks.Generation, input, new StartOrchestrationOptions(id), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Another process on the same task hub scheduled this id first and the backend refused a second one.
+                if (await ExistingAsync(id, input, instance, request, cancellationToken).ConfigureAwait(false) is { } raced)
+                {
+                    return raced;
+                }
+
+                throw;
+            }
         }
 
         return Accepted(request, id);

@@ -96,7 +96,7 @@ public sealed class ServeEndToEndTests(ServeFixture serve) : IClassFixture<Serve
 
         using var wrongMethod = await serve.Http.PutAsync("api/models", null);
         await ServeFixture.ProblemAsync(wrongMethod, 405);
-        Assert.Equal(["GET"], wrongMethod.Content.Headers.Allow);
+        Assert.Equal(["GET", "HEAD"], wrongMethod.Content.Headers.Allow);
     }
 
     [Fact]

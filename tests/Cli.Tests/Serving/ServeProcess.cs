@@ -39,10 +39,18 @@ internal sealed class ServeProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServeProcess> StartAsync(params string[] args)
+    public static Task<ServeProcess> StartAsync(params string[] args) => StartAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>serve with <paramref name="environment"/> added to this process's environment.</summary>
+    public static async Task<ServeProcess> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         var start = Sithsynth.StartInfo(new[] { "serve", "--urls", address.AbsoluteUri.TrimEnd('/') }.Concat(args));
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var serve = new ServeProcess(Process.Start(start)!, address);
         serve._process.OutputDataReceived += (_, line) => serve.Append(line.Data);
         serve._process.ErrorDataReceived += (_, line) => serve.Append(line.Data);
@@ -51,6 +59,13 @@ internal sealed class ServeProcess : IAsyncDisposable
         await serve.WaitUntilReadyAsync();
         return serve;
     }
+
+    /// <summary>The command line every user of the machine sees for this process (ps reads the same file).</summary>
+    public string VisibleCommandLine => File.ReadAllText($"/proc/{_process.Id}/cmdline").Replace('\0', ' ');
+
+    /// <summary>The engine sidecar's loopback port, as serve's start-up line names it.</summary>
+    public int SidecarPort => int.Parse(
+        System.Text.RegularExpressions.Regex.Match(Output, @"sidecar 127\.0\.0\.1:(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {

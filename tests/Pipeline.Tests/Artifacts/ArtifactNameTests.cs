@@ -24,7 +24,7 @@ public sealed class ArtifactNameTests
     [Fact]
     public void Keyed_generations_download_under_their_hash_not_the_prefix()
     {
-        var id = GenerationId.FromIdempotencyKey("order-17");
+        var id = GenerationId.FromIdempotencyKey("order-17", "203.0.113.7", new byte[32]);
 
         Assert.Equal($"leadsheet-{id[2..10]}-1.mid", ArtifactName.Of(id, 1, ArtifactKind.Midi).DownloadFileName);
         Assert.Equal($"{id}/generation.json", ArtifactName.Manifest(id).Value);

@@ -96,5 +96,43 @@ public sealed class GenerationRequestJsonTests
         Assert.NotEqual(RequestFingerprint.Of(a), RequestFingerprint.Of(c));
     }
 
+
+    [Theory]
+    [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'b', (byte)'a', 0xff, (byte)'s', (byte)'"', (byte)':', (byte)'8', (byte)'}' })]
+    [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'k', (byte)'e', (byte)'y', (byte)'"', (byte)':', (byte)'"', 0xc3, (byte)'"', (byte)'}' })]
+    [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'m', (byte)'"', (byte)':', (byte)'"', 0xed, 0xa0, 0x80, (byte)'"', (byte)'}' })]
+    public void Bytes_that_are_not_UTF_8_are_a_malformed_body(byte[] body)
+    {
+        var reading = GenerationRequestJson.Read(body);
+
+        Assert.Null(reading.Request);
+        Assert.Contains("UTF-8", reading.Malformed, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"model":"\ud800"}""")]
+    [InlineData("""{"\udc00":1}""")]
+    [InlineData("""{"density":["\ud83d"]}""")]
+    public void An_unpaired_surrogate_escape_is_a_malformed_body(string json)
+    {
+        var reading = Read(json);
+
+        Assert.Null(reading.Request);
+        Assert.NotNull(reading.Malformed);
+    }
+
+    [Theory]
+    [InlineData("""{"bars":1e400}""", "bars")]
+    [InlineData("""{"temperature":1e400}""", "temperature")]
+    [InlineData("""{"tempo":123456789012345678901234567890}""", "tempo")]
+    [InlineData("""{"seed":184467440737095516150}""", "seed")]
+    public void Overlong_numbers_are_field_errors_not_failures(string json, string field)
+    {
+        var reading = Read(json);
+
+        Assert.Null(reading.Malformed);
+        Assert.Equal([field], reading.Problems.Select(p => p.Field));
+    }
+
     private static RequestReading Read(string json) => GenerationRequestJson.Read(Encoding.UTF8.GetBytes(json));
 }

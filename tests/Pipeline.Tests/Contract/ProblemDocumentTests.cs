@@ -30,4 +30,35 @@ public sealed class ProblemDocumentTests
     {
         Assert.StartsWith("application/problem+json", ApiResponse.Problem(ProblemDocument.NotFound("x")).ContentType, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_64_KiB_body_of_unknown_fields_gets_a_problem_of_bounded_size()
+    {
+        var body = new System.Text.StringBuilder("{");
+        for (var i = 0; body.Length < 64 * 1024 - 100; i++)
+        {
+            body.Append(System.Globalization.CultureInfo.InvariantCulture, $"\"unknown{i}\":1,");
+        }
+
+        body.Append($"\"{new string('x', 5000)}\":1,\"bars\":\"x\",\"bars\":\"y\",\"bars\":\"z\",\"bars\":\"w\"}}");
+        var reading = GenerationRequestJson.Read(System.Text.Encoding.UTF8.GetBytes(body.ToString()));
+
+        var bytes = ApiResponse.Problem(ProblemDocument.InvalidRequest(reading.Problems, "/api/generations")).BodyBytes();
+
+        Assert.True(reading.Problems.Count > 4000);
+        Assert.InRange(bytes.Length, 1, 8 * 1024);
+        using var json = JsonDocument.Parse(bytes);
+        var errors = json.RootElement.GetProperty("errors");
+        Assert.Equal(ProblemDocument.MaxListedFields, errors.EnumerateObject().Count());
+        Assert.All(errors.EnumerateObject(), e => Assert.InRange(e.Name.Length, 1, ProblemDocument.MaxFieldNameLength));
+        Assert.Contains($"and {reading.Problems.Select(p => p.Field).Distinct().Count() - ProblemDocument.MaxListedFields} more not listed", json.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_field_named_many_times_lists_a_few_of_its_messages()
+    {
+        var problem = ProblemDocument.InvalidRequest(Enumerable.Range(0, 50).Select(i => new RequestProblem("bars", $"Wrong {i}.")));
+
+        Assert.Equal(ProblemDocument.MaxMessagesPerField, problem.Errors!["bars"].Count);
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using SithSynth.Pipeline.Artifacts;
 using SithSynth.Pipeline.Contract;
 using SithSynth.Pipeline.Handlers;
+using SithSynth.Pipeline.Idempotency;
 
 namespace SithSynth.Pipeline.Tests.Handlers;
 
@@ -28,11 +29,13 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public PipelineHost Engine => _host!;
 
+    public IdempotencyScope Idempotency { get; } = IdempotencyScope.WithNewSecret();
+
     public async Task InitializeAsync()
     {
         Store = new LocalFolderArtifactStore(_folder, "/api/files", LinkSigner.WithNewKey(), TimeSpan.FromHours(1), TimeProvider.System);
         _host = await PipelineHost.StartAsync(Store);
-        Start = new StartGenerationHandler(_host.Client, ShippedModels.Catalog);
+        Start = new StartGenerationHandler(_host.Client, ShippedModels.Catalog, Idempotency);
         Status = new GenerationStatusHandler(_host.Client, Store);
         Cancel = new CancelGenerationHandler(_host.Client);
     }
@@ -47,10 +50,11 @@ public sealed class ApiFixture : IAsyncLifetime
         TemporaryFolder.Remove(_folder);
     }
 
-    public static HttpRequest Post(string? body, string? contentType = "application/json", string? idempotencyKey = null, bool announceLength = true)
+    public static HttpRequest Post(string? body, string? contentType = "application/json", string? idempotencyKey = null, bool announceLength = true, string caller = "192.0.2.1")
     {
         var bytes = body is null ? [] : Encoding.UTF8.GetBytes(body);
         var request = NewRequest("POST", "/api/generations");
+        request.HttpContext.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(caller);
         request.ContentType = contentType;
         request.Body = new MemoryStream(bytes);
         request.ContentLength = announceLength ? bytes.Length : null;

@@ -99,7 +99,7 @@ public sealed class StartGenerationHandlerTests(ApiFixture api) : IClassFixture<
 
         Assert.Equal((202, 202), (first.Status, second.Status));
         var id = ApiFixture.Json(first).GetProperty("id").GetString();
-        Assert.Equal(GenerationId.FromIdempotencyKey(key), id);
+        Assert.Equal(api.Idempotency.IdFor(ApiFixture.Post("{}", idempotencyKey: key), key), id);
         Assert.Equal(id, ApiFixture.Json(second).GetProperty("id").GetString());
         Assert.Equal(200, (await api.Status.HandleAsync(ApiFixture.Get($"/api/generations/{id}"), id!)).Status);
     }
@@ -114,6 +114,46 @@ public sealed class StartGenerationHandlerTests(ApiFixture api) : IClassFixture<
 
         Assert.Equal(409, response.Status);
         Assert.Equal("urn:sithsynth:problem:idempotency-key-reused", ApiFixture.Json(response).GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Two_callers_using_one_idempotency_key_get_two_generations()
+    {
+        var key = "1";
+
+        var mine = ApiFixture.Json(await api.Start.HandleAsync(ApiFixture.Post("""{"bars":8,"seed":5}""", idempotencyKey: key, caller: "198.51.100.1")));
+        var theirs = ApiFixture.Json(await api.Start.HandleAsync(ApiFixture.Post("""{"bars":8,"seed":6}""", idempotencyKey: key, caller: "198.51.100.2")));
+
+        var (myId, theirId) = (mine.GetProperty("id").GetString()!, theirs.GetProperty("id").GetString()!);
+        Assert.NotEqual(myId, theirId);
+
+        // Without the server's secret the key alone does not lead to the id, as it did when ids were the key's hash.
+        var unkeyed = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)).AsSpan(0, 16));
+        Assert.DoesNotContain(unkeyed, new[] { myId[2..], theirId[2..] });
+        Assert.NotEqual(myId, GenerationId.FromIdempotencyKey(key, "198.51.100.1", new byte[32]));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Racing_posts_under_one_key_schedule_one_generation(bool sameBody)
+    {
+        var key = Guid.NewGuid().ToString();
+        using var go = new SemaphoreSlim(0);
+        var racers = Enumerable.Range(0, 8).Select(async i =>
+        {
+            await go.WaitAsync();
+            return await api.Start.HandleAsync(ApiFixture.Post($$"""{"bars":8,"seed":{{(sameBody ? 5 : i)}}}""", idempotencyKey: key));
+        }).ToList();
+        go.Release(8);
+        var answers = await Task.WhenAll(racers);
+
+        var accepted = answers.Where(a => a.Status == 202).ToList();
+        Assert.Equal(sameBody ? 8 : 1, accepted.Count);
+        Assert.All(answers.Except(accepted), a => Assert.Equal(409, a.Status));
+        var id = Assert.Single(accepted.Select(a => ApiFixture.Json(a).GetProperty("id").GetString()).Distinct());
+        Assert.Equal("Completed", (await api.Engine.WaitAsync(id!)).RuntimeStatus.ToString());
+        Assert.Equal(0, api.Idempotency.Lock.Count);
     }
 
     [Theory]
