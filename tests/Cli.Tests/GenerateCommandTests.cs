@@ -68,6 +68,37 @@ public class GenerateCommandTests
         Assert.Empty(Directory.GetFiles(folder));
     }
 
+    [Fact]
+    public void A_form_that_does_not_fit_is_one_line_and_exit_code_two()
+    {
+        var folder = Sithsynth.NewFolder();
+
+        var run = Sithsynth.Run("generate", "--bars", "16", "--form", "AABA", "--out", folder);
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("sithsynth: invalid request: --form: Form 'AABA' has 4 phrases, but 16 bars make 2 (8 + 8 bars): write 2 letters, or 'through'.", line);
+        Assert.Empty(Directory.GetFiles(folder));
+    }
+
+    [Fact]
+    public void A_requested_AABA_restates_its_first_phrase_and_the_report_says_so()
+    {
+        var folder = Sithsynth.NewFolder();
+
+        var run = Sithsynth.Run("generate", "--model", "lstm", "--bars", "32", "--form", "AABA", "--seed", "11", "--out", folder);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var report = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "leadsheet.json")));
+        Assert.Equal("AABA", report.RootElement.GetProperty("request").GetProperty("form").GetString());
+        Assert.True(report.RootElement.GetProperty("template").GetProperty("piece").GetString()!.Length > 0);
+        var plan = report.RootElement.GetProperty("plan");
+        Assert.Equal(Enumerable.Range(1, 8), Enumerable.Range(8, 8).Select(i => plan[i].GetProperty("restates").GetInt32()));
+        var score = XDocument.Load(Path.Combine(folder, "leadsheet.musicxml"));
+        var measures = score.Descendants("measure").Select(m => string.Concat(m.Elements("note").Select(n => n.Element("pitch")?.Value + n.Element("duration")?.Value))).ToList();
+        Assert.Equal(measures.Take(8), measures.Skip(8).Take(8));
+    }
+
     [Theory]
     [InlineData("--bars", "many")]
     [InlineData("--seed", "-4")]

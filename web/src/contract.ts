@@ -11,6 +11,8 @@ export interface GenerationRequest {
   valence?: number | number[];
   density?: Density | Density[];
   key?: string;
+  /** Letters per phrase (AABA, AA′, ABAB) or `through`; left out, the server picks one for the length. */
+  form?: string;
   tempo?: number;
   /** A string of digits: seeds reach 2^64 - 1, past what a JavaScript number holds exactly. */
   seed?: string;
@@ -21,7 +23,7 @@ export const densityNames = ['low', 'med', 'high'] as const;
 export type Density = (typeof densityNames)[number];
 
 export const requestFields = [
-  'model', 'temperature', 'topP', 'timeSignature', 'bars', 'valence', 'density', 'key', 'tempo', 'seed', 'variations',
+  'model', 'temperature', 'topP', 'timeSignature', 'bars', 'valence', 'density', 'key', 'form', 'tempo', 'seed', 'variations',
 ] as const;
 export type RequestField = (typeof requestFields)[number];
 

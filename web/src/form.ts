@@ -9,6 +9,8 @@ export type Mode = 'single' | 'curve';
 export interface FormValues {
   model: string;
   key: string;
+  /** Blank: the server's form for the length (AA′ for 16 bars, AABA for 32). */
+  form: string;
   tempo: string;
   timeSignature: string;
   bars: string;
@@ -47,6 +49,9 @@ export const defaults = {
   variations: 1,
 };
 
+/** Forms offered beside the text box; any letters per phrase are accepted. */
+export const suggestedForms = ['AABA', "AA'", 'ABA', 'ABAB', 'AABB', 'ABAC', "AA'BA", 'through'] as const;
+
 export const limits = {
   temperature: { min: 0.5, max: 1.5, step: 0.05 },
   topP: { min: 0.05, max: 1, step: 0.05 },
@@ -74,6 +79,7 @@ export function fromRequest(request: GenerationRequest): FormValues {
   return {
     model: request.model ?? defaults.model,
     key: request.key ?? defaults.key,
+    form: request.form ?? '',
     tempo: String(request.tempo ?? defaults.tempo),
     timeSignature: request.timeSignature ?? defaults.timeSignature,
     bars: String(bars),
@@ -118,6 +124,8 @@ export function toRequest(values: FormValues): Mapped {
 
   if (values.model) request.model = values.model;
   if (values.key) request.key = values.key;
+  const songForm = values.form.trim();
+  if (songForm !== '') request.form = songForm;
   if (values.timeSignature) request.timeSignature = values.timeSignature;
   assign(request, 'tempo', number('tempo', values.tempo, true));
   assign(request, 'bars', number('bars', values.bars, true));
@@ -189,6 +197,7 @@ export function controlFor(field: string, values: Pick<FormValues, 'valenceMode'
       return values.densityMode === 'curve' ? 'density-curve' : 'density';
     case 'model':
     case 'key':
+    case 'form':
     case 'tempo':
     case 'timeSignature':
     case 'bars':

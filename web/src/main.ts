@@ -16,6 +16,7 @@ import {
   majorKeys,
   minorKeys,
   routeErrors,
+  suggestedForms,
   toRequest,
   withBars,
   type FormValues,
@@ -87,6 +88,7 @@ function fillStaticOptions(): void {
     return optgroup;
   };
   const spell = (k: string) => k.replace('#', '♯').replace(/b(?=m?$)/, '♭');
+  $<HTMLDataListElement>('form-suggestions').append(...suggestedForms.map((f) => new Option(f, f)));
   keySelect.append(group('Major', majorKeys, (k) => `${spell(k)} major`), group('Minor', minorKeys, (k) => `${spell(k.slice(0, -1))} minor`));
 }
 
@@ -97,7 +99,7 @@ function showValues(next: FormValues): void {
   keySelect.value = next.key;
   applyModelLimits();
   meterSelect.value = next.timeSignature;
-  for (const name of ['bars', 'tempo', 'temperature', 'topP', 'valence', 'seed', 'variations'] as const) {
+  for (const name of ['bars', 'form', 'tempo', 'temperature', 'topP', 'valence', 'seed', 'variations'] as const) {
     $<HTMLInputElement>(name).value = next[name];
   }
   $<HTMLSelectElement>('density').value = next.density;
@@ -117,6 +119,7 @@ function readValues(): FormValues {
     key: keySelect.value,
     timeSignature: meterSelect.value,
     bars: text('bars'),
+    form: text('form'),
     tempo: text('tempo'),
     temperature: text('temperature'),
     topP: text('topP'),
@@ -168,7 +171,7 @@ async function loadModels(): Promise<void> {
 
 // ---- errors ----------------------------------------------------------------------------------------------------
 
-const errorControls = ['model', 'key', 'timeSignature', 'bars', 'tempo', 'valence', 'valence-curve', 'density', 'density-curve', 'temperature', 'topP', 'seed', 'variations'];
+const errorControls = ['model', 'key', 'timeSignature', 'bars', 'form', 'tempo', 'valence', 'valence-curve', 'density', 'density-curve', 'temperature', 'topP', 'seed', 'variations'];
 
 /** Shows each field's errors under its control (aria-invalid, aria-describedby) and the rest in the alert. */
 function showFieldErrors(errors: Record<string, string[]>): string[] {

@@ -24,6 +24,8 @@ internal sealed class RequestOptions
 
     public Option<string?> Key { get; } = new("--key") { Description = "Key: C, Eb, F#m, Bbm... (default C)." };
 
+    public Option<string?> Form { get; } = new("--form") { Description = "Form, one letter per 8-bar phrase: AABA, ABAB, AABB, ABAC, A A' B A (a primed letter varies its cadence), or through. A repeated letter restates its phrase (default: A A' for 16 bars, AABA for 32, ABA for 24, AABAA' for 40)." };
+
     public Option<int?> Tempo { get; } = new("--tempo") { Description = "Beats per minute, 30 to 300 (default 100); the beat is a dotted quarter in 6/8 and 12/8, a half in 2/2." };
 
     public Option<ulong?> Seed { get; } = new("--seed") { Description = "Seed that fixes every random choice; the same seed writes the same files. Chosen and printed when absent." };
@@ -32,7 +34,7 @@ internal sealed class RequestOptions
 
     public Option<DirectoryInfo?> ModelsDirectory { get; } = new("--models-dir") { Description = "Folder of models, one sub-folder with a model.json each (default the models shipped with sithsynth)." };
 
-    public IEnumerable<Option> All => [Model, Temperature, TopP, TimeSignature, Bars, Valence, Density, Key, Tempo, Seed, Variations, ModelsDirectory];
+    public IEnumerable<Option> All => [Model, Temperature, TopP, TimeSignature, Bars, Valence, Density, Key, Form, Tempo, Seed, Variations, ModelsDirectory];
 
     public GenerationRequest Read(ParseResult result) => new()
     {
@@ -44,6 +46,7 @@ internal sealed class RequestOptions
         Valence = List(result.GetValue(Valence), "--valence", text => (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v), v)),
         Density = List(result.GetValue(Density), "--density", text => (text.Length > 0, text)),
         Key = result.GetValue(Key),
+        Form = result.GetValue(Form),
         Tempo = result.GetValue(Tempo),
         Seed = result.GetValue(Seed),
         Variations = result.GetValue(Variations),

@@ -5,21 +5,67 @@ using SithSynth.Domain.Requests;
 namespace SithSynth.Domain.Conditioning;
 
 /// <summary>
-/// Turns a spec into the per-bar conditions the encoder reads. A per-bar curve is used as given. An average
-/// valence becomes a smooth plan: each phrase holds one value, the average rounded up or down at random in
-/// proportion to its fraction, so a phrase never flickers and the sheet's mean matches the request in expectation.
-/// We chose this over the original's corpus templates because it needs no data beyond the model and obeys the
-/// request exactly where the request is a whole number. One density applies to every bar.
+/// Turns a spec into the per-bar conditions the encoder reads. A per-bar curve the request gives is used exactly.
+/// An average valence or one density becomes the curve of a real training window of the same meter (and mode) whose
+/// averages are close, drawn by the seed, then nudged bar by bar until its mean is the request's (see
+/// <see cref="CurveFit"/>): human plans move from bar to bar, and a constant plan gives static harmony. Without
+/// templates (a model folder with no plans.json) an average valence holds one value per phrase, rounded up or down
+/// at random in proportion to its fraction, and one density applies to every bar. Bars the form restates take the
+/// conditions of the bars they copy, unless the request fixed that curve itself.
 /// </summary>
 public static class ConditionPlanner
 {
-    public static IReadOnlyList<BarCondition> Plan(GenerationSpec spec, ulong seed)
+    /// <summary>The plan without templates, for callers that only need the conditions.</summary>
+    public static IReadOnlyList<BarCondition> Plan(GenerationSpec spec, ulong seed) => Draw(spec, seed, null).Bars;
+
+    public static SheetPlan Draw(GenerationSpec spec, ulong seed, PlanTemplates? templates)
     {
         var random = new SeededRandom(seed);
-        var phrases = PhrasePlan.For(spec.Bars);
-        var valences = spec.ValencePerBar ?? SmoothValence(spec.AverageValence ?? 0, spec.Bars, random);
-        var densities = spec.DensityPerBar ?? Enumerable.Repeat(spec.UniformDensity ?? Density.Med, spec.Bars).ToList();
-        return [.. Enumerable.Range(0, spec.Bars).Select(i => new BarCondition(spec.TimeSignature, phrases[i], valences[i], densities[i], spec.Key.Mode))];
+        var bars = spec.Bars;
+        var phrases = PhrasePlan.For(bars);
+        var restates = spec.Form?.SourceBars(bars) ?? new int?[bars];
+        var averageValence = spec.AverageValence ?? GenerationSpec.DefaultValence;
+        var uniformDensity = spec.UniformDensity ?? GenerationSpec.DefaultDensity;
+
+        var template = spec.ValencePerBar is not null && spec.DensityPerBar is not null
+            ? null
+            : templates?.Choose(
+                spec.TimeSignature, spec.Key.Mode, bars,
+                spec.ValencePerBar is null ? averageValence : null,
+                spec.DensityPerBar is null ? uniformDensity : null,
+                random);
+
+        int[] valences;
+        int[] densities;
+        if (template is null)
+        {
+            valences = [.. spec.ValencePerBar ?? SmoothValence(averageValence, bars, random)];
+            densities = [.. spec.DensityPerBar?.Select(d => (int)d) ?? Enumerable.Repeat((int)uniformDensity, bars)];
+            if (spec.ValencePerBar is null)
+            {
+                CurveFit.Follow(valences, restates);
+            }
+        }
+        else
+        {
+            valences = [.. spec.ValencePerBar ?? template.ValencesFor(bars)];
+            densities = [.. spec.DensityPerBar?.Select(d => (int)d) ?? template.DensitiesFor(bars).Select(d => (int)d)];
+            if (spec.ValencePerBar is null)
+            {
+                CurveFit.ToMean(valences, restates, -2, 2, averageValence, random);
+            }
+
+            if (spec.DensityPerBar is null)
+            {
+                CurveFit.ToMean(densities, restates, (int)Density.Low, (int)Density.High, (int)uniformDensity, random);
+            }
+        }
+
+        var conditions = Enumerable.Range(0, bars)
+            .Select(i => new BarCondition(spec.TimeSignature, phrases[i], valences[i], (Density)densities[i], spec.Key.Mode))
+            .ToList();
+        var choice = template is null ? null : new TemplateChoice(template.Piece, template.FirstBar, Math.Min(bars, template.Bars));
+        return new SheetPlan(conditions, restates, choice);
     }
 
     private static List<int> SmoothValence(double average, int bars, SeededRandom random)

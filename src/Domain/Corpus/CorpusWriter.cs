@@ -1,13 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SithSynth.Domain.Conditioning;
 using SithSynth.Domain.Music;
 using SithSynth.Domain.Vocabulary;
 
 namespace SithSynth.Domain.Corpus;
 
 /// <summary>
-/// Writes the corpus files: a JSON line per sequence for each split, the held-out test pieces, a summary, and the
-/// vocabulary. vocab.json is written last and in one move, because training starts the moment it appears.
+/// Writes the corpus files: a JSON line per sequence for each split, the held-out test pieces, a summary, the plan
+/// templates models ship (plans.json), and the vocabulary. vocab.json is written last and in one move, because training starts the moment it appears.
 /// </summary>
 public static class CorpusWriter
 {
@@ -46,6 +47,7 @@ public static class CorpusWriter
 
         WriteFile(Path.Combine(directory, TestPiecesFile), w => WriteTestPieces(w, corpus));
         WriteFile(Path.Combine(directory, SummaryFile), w => CorpusSummary.Write(w, corpus));
+        PlanTemplateWriter.Write(corpus, Path.Combine(directory, PlanTemplates.FileName));
         var temporary = vocabularyPath + ".tmp";
         WriteFile(temporary, WriteVocabulary);
         File.Move(temporary, vocabularyPath, overwrite: true);

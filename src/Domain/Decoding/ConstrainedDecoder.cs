@@ -8,7 +8,9 @@ namespace SithSynth.Domain.Decoding;
 /// <summary>
 /// Writes a lead sheet token by token and only ever samples tokens that keep it valid: chord → note → duration,
 /// durations that fit the bar and leave a fillable rest, <c>bar</c> exactly when the bar is full and <c>eos</c>
-/// exactly after the requested bars. Every pass yields a valid sheet, so nothing is ever retried.
+/// exactly after the requested bars, and a final bar that closes on the tonic (<see cref="EndingRule"/>). Bars the
+/// form restates are forced rather than sampled (<see cref="TokenForcing"/>). Every pass yields a valid sheet, so
+/// nothing is ever retried.
 /// </summary>
 public sealed class ConstrainedDecoder
 {
@@ -21,8 +23,12 @@ public sealed class ConstrainedDecoder
         _tokens = model.Tokens;
     }
 
-    /// <summary>Writes one sheet with one bar per condition; every condition shares the first one's meter.</summary>
-    public DecodedMusic Decode(IReadOnlyList<BarCondition> bars, SamplingOptions options, ulong seed)
+    /// <summary>
+    /// Writes one sheet with one bar per condition; every condition shares the first one's meter, and the last one's
+    /// mode decides the tonic the sheet ends on. <paramref name="restates"/> gives, for each bar, the earlier bar it
+    /// copies (see <see cref="SongForm.SourceBars"/>); none when null.
+    /// </summary>
+    public DecodedMusic Decode(IReadOnlyList<BarCondition> bars, SamplingOptions options, ulong seed, IReadOnlyList<int?>? restates = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(bars.Count);
         var timeSignature = bars[0].TimeSignature;
@@ -32,6 +38,13 @@ public sealed class ConstrainedDecoder
             throw new ArgumentException($"The model's durations cannot fill a bar of {timeSignature}.", nameof(bars));
         }
 
+        if (restates is not null && restates.Count != bars.Count)
+        {
+            throw new ArgumentException($"The form restates {restates.Count} bars, the sheet has {bars.Count}.", nameof(restates));
+        }
+
+        var ending = new EndingRule(_tokens, fill, timeSignature, bars[^1].Mode);
+        var forcing = new TokenForcing(restates ?? new int?[bars.Count]);
         var random = new SeededRandom(seed);
         var sampler = new MaskedSampler(_tokens.Count, options);
         var cursor = new SheetCursor(timeSignature, bars.Count, _model.OnsetResolution, _model.MaxOnset);
@@ -50,17 +63,46 @@ public sealed class ConstrainedDecoder
             onsetInputs.Add(cursor.OnsetInput);
             var logits = session.Advance(tokens[^1], cursor.BarInput, cursor.OnsetInput);
             Allowed(cursor, fill, allowed);
-            var draw = sampler.Sample(logits, allowed, random);
-            interventions += draw.Intervened ? 1 : 0;
-            masked += draw.MaskedProbability;
+            if (cursor.CompletedBars == bars.Count - 1)
+            {
+                ending.Restrict(cursor, allowed);
+            }
 
-            var token = _tokens[draw.Token];
+            int id;
+            var forced = forcing.Next(cursor.CompletedBars);
+            if (forced is { } check && !cursor.Accepts(_tokens[check]))
+            {
+                // Valid where it was first written, so valid here: a slip is a bug in the forcing, not in the music.
+                throw new InvalidOperationException($"The restated token '{_tokens[check].Text}' breaks the grammar of bar {cursor.CompletedBars + 1}.");
+            }
+
+            var wasForced = forced is { } restated && allowed.Contains(restated);
+            if (wasForced)
+            {
+                id = forced!.Value;
+            }
+            else
+            {
+                if (forced is not null)
+                {
+                    forcing.Abandon();
+                }
+
+                var draw = sampler.Sample(logits, allowed, random);
+                interventions += draw.Intervened ? 1 : 0;
+                masked += draw.MaskedProbability;
+                id = draw.Token;
+            }
+
+            var token = _tokens[id];
             cursor.Advance(token);
             builder.Add(token);
-            tokens.Add(draw.Token);
+            ending.Observe(token);
+            forcing.Written(id, wasForced, token.Kind == TokenKind.Bar);
+            tokens.Add(id);
         }
 
-        return new DecodedMusic(builder.Measures, new TokenSequence(tokens, barInputs, onsetInputs), interventions, masked);
+        return new DecodedMusic(builder.Measures, new TokenSequence(tokens, barInputs, onsetInputs), interventions, masked) { Forced = forcing.Forced };
     }
 
     private void Allowed(SheetCursor cursor, DurationFill fill, List<int> allowed)

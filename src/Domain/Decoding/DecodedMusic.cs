@@ -5,6 +5,10 @@ namespace SithSynth.Domain.Decoding;
 /// <summary>
 /// What one decoding pass wrote, in the models' home key, and how much the grammar had to step in:
 /// <see cref="Interventions"/> counts steps where the model's favourite token was not allowed, and
-/// <see cref="MaskedProbability"/> sums the probability the mask removed.
+/// <see cref="MaskedProbability"/> sums the probability the mask removed; <see cref="Forced"/> counts the tokens the
+/// form restated instead of sampling.
 /// </summary>
-public sealed record DecodedMusic(IReadOnlyList<Measure> Measures, TokenSequence Tokens, int Interventions, double MaskedProbability);
+public sealed record DecodedMusic(IReadOnlyList<Measure> Measures, TokenSequence Tokens, int Interventions, double MaskedProbability)
+{
+    public int Forced { get; init; }
+}

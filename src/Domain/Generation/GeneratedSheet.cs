@@ -14,4 +14,14 @@ public sealed record GeneratedSheet(
     SheetAnalysis Analysis,
     int Steps,
     int Interventions,
-    double MaskedProbability);
+    double MaskedProbability)
+{
+    /// <summary>For each bar, the earlier bar (0-based) the form restated in it, or null.</summary>
+    public IReadOnlyList<int?> Restates { get; init; } = [];
+
+    /// <summary>The training window the plan's curves came from; null when the model ships no templates or the request gave both curves.</summary>
+    public TemplateChoice? Template { get; init; }
+
+    /// <summary>How many tokens the form restated instead of sampling.</summary>
+    public int Forced { get; init; }
+}

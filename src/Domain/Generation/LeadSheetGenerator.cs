@@ -9,8 +9,9 @@ using SithSynth.Domain.Requests;
 namespace SithSynth.Domain.Generation;
 
 /// <summary>
-/// Writes one variation of a spec: plans the bar conditions, decodes a sheet in the model's home key (C major,
-/// or A minor for minor requests), moves it into the requested key and measures it. Variation i always uses the
+/// Writes one variation of a spec: plans the bar conditions (from the model's plan templates when it ships them),
+/// decodes a sheet in the model's home key (C major, or A minor for minor requests) with the form's restated bars
+/// forced, moves it into the requested key and measures it. Variation i always uses the
 /// seed derived from the request's seed and i, so any variation can be regenerated alone, on any machine.
 /// </summary>
 public static class LeadSheetGenerator
@@ -21,13 +22,18 @@ public static class LeadSheetGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(variation);
         var seed = VariationSeed(spec, variation);
-        var plan = ConditionPlanner.Plan(spec, seed);
-        var decoded = new ConstrainedDecoder(model).Decode(plan, new SamplingOptions(spec.Temperature, spec.TopP), seed);
+        var plan = ConditionPlanner.Draw(spec, seed, model.PlanTemplates);
+        var decoded = new ConstrainedDecoder(model).Decode(plan.Bars, new SamplingOptions(spec.Temperature, spec.TopP), seed, plan.Restates);
         var home = spec.Key.Mode == KeyMode.Major ? Key.CMajor : Key.Parse("Am");
         var sheet = new LeadSheet(spec.TimeSignature, home, spec.Tempo, decoded.Measures)
             .TransposeTo(spec.Key, spec.Key.TranspositionFromHome);
         return new GeneratedSheet(
-            variation, seed, model.Name, sheet, plan, LeadSheetAnalyzer.Analyze(sheet),
-            decoded.Tokens.Tokens.Count - 1, decoded.Interventions, decoded.MaskedProbability);
+            variation, seed, model.Name, sheet, plan.Bars, LeadSheetAnalyzer.Analyze(sheet),
+            decoded.Tokens.Tokens.Count - 1, decoded.Interventions, decoded.MaskedProbability)
+        {
+            Restates = plan.Restates,
+            Template = plan.Template,
+            Forced = decoded.Forced,
+        };
     }
 }

@@ -9,7 +9,8 @@ namespace SithSynth.Domain.Generation;
 
 /// <summary>
 /// The JSON that travels beside each sheet's MIDI and MusicXML: what was asked, the seed that reproduces it, the
-/// plan the model was given, and what the sheet measures as.
+/// plan the model was given (with the template it was drawn from and the bars the form restates), and what the sheet
+/// measures as.
 /// </summary>
 public static class SheetReport
 {
@@ -43,8 +44,19 @@ public static class SheetReport
             tempo = spec.Tempo,
             seed = Seed(spec.Seed),
             variations = spec.Variations,
+            form = (spec.Form ?? SongForm.Through(spec.Bars)).Text,
         },
-        plan = sheet.Plan.Select((c, i) => new { bar = i + 1, phrase = PhrasePlan.Name(c.Phrase), valence = c.Valence, density = DensityNames.Name(c.Density) }),
+        template = sheet.Template is { } t
+            ? new { piece = t.Piece, firstBar = t.FirstBar, bars = t.Bars, lastBar = t.FirstBar + t.Bars - 1 }
+            : null,
+        plan = sheet.Plan.Select((c, i) => new
+        {
+            bar = i + 1,
+            phrase = PhrasePlan.Name(c.Phrase),
+            valence = c.Valence,
+            density = DensityNames.Name(c.Density),
+            restates = i < sheet.Restates.Count ? sheet.Restates[i] + 1 : null,
+        }),
         analysis = new
         {
             averageValence = sheet.Analysis.AverageValence,
@@ -55,6 +67,6 @@ public static class SheetReport
             restRatio = sheet.Analysis.RestRatio,
             bars = sheet.Analysis.Bars.Select((b, i) => new { bar = i + 1, valence = b.Valence, rawValence = b.RawValence, notes = b.Notes, density = DensityNames.Name(b.Density) }),
         },
-        decoding = new { steps = sheet.Steps, interventions = sheet.Interventions, maskedProbability = Math.Round(sheet.MaskedProbability, 6) },
+        decoding = new { steps = sheet.Steps, interventions = sheet.Interventions, maskedProbability = Math.Round(sheet.MaskedProbability, 6), forced = sheet.Forced },
     };
 }

@@ -17,5 +17,8 @@ public interface INextTokenModel
 
     int MaxOnset { get; }
 
+    /// <summary>The training split's per-bar curves shipped beside the model (plans.json), or null when it has none.</summary>
+    PlanTemplates? PlanTemplates => null;
+
     INextTokenSession Start(IReadOnlyList<BarCondition> bars);
 }

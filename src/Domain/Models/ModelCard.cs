@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SithSynth.Domain.Conditioning;
 using SithSynth.Domain.Music;
 using SithSynth.Domain.Vocabulary;
 
@@ -16,8 +17,9 @@ public sealed class ModelCard
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    private ModelCard(string directory, ModelCardDocument document, TokenVocabulary tokens, ConditionVocabulary conditions)
+    private ModelCard(string directory, ModelCardDocument document, TokenVocabulary tokens, ConditionVocabulary conditions, PlanTemplates? plans)
     {
+        PlanTemplates = plans;
         Directory = directory;
         Name = document.Name!;
         Architecture = document.Architecture ?? "";
@@ -60,6 +62,9 @@ public sealed class ModelCard
     public JsonObject? Training { get; }
 
     public JsonObject? Evaluation { get; }
+
+    /// <summary>The per-bar curves of the training split (plans.json beside model.json); null when the folder has none.</summary>
+    public PlanTemplates? PlanTemplates { get; }
 
     public string EncoderPath => Path.Combine(Directory, Encoder.File);
 
@@ -131,12 +136,30 @@ public sealed class ModelCard
         }
 
         CheckTensors(directory, document, problems);
+        var plans = ReadPlans(directory, problems);
         if (problems.Count > 0)
         {
             throw new ModelCardException(directory, problems);
         }
 
-        return new ModelCard(directory, document, tokens!, conditions!);
+        return new ModelCard(directory, document, tokens!, conditions!, plans);
+    }
+
+    private static PlanTemplates? ReadPlans(string directory, List<string> problems)
+    {
+        var path = Path.Combine(directory, PlanTemplates.FileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        if (PlanTemplates.TryRead(File.ReadAllBytes(path), out var plans, out var problem))
+        {
+            return plans;
+        }
+
+        problems.Add(problem);
+        return null;
     }
 
     private static void CheckTensors(string directory, ModelCardDocument document, List<string> problems)

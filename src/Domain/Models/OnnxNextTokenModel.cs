@@ -50,6 +50,8 @@ public sealed class OnnxNextTokenModel : INextTokenModel, IDisposable
 
     public int MaxOnset => Card.MaxOnset;
 
+    public PlanTemplates? PlanTemplates => Card.PlanTemplates;
+
     internal InferenceSession Decoder => _decoder;
 
     public INextTokenSession Start(IReadOnlyList<BarCondition> bars) => Start(Card.Conditions.Encode(bars), bars.Count);

@@ -28,6 +28,12 @@ public sealed record GenerationRequest
     /// <summary>Any major or minor key with at most seven sharps or flats: C, Eb, F#m.</summary>
     public string? Key { get; init; }
 
+    /// <summary>
+    /// Letters per phrase (AABA, ABAB, A A′ B A) or <c>through</c>; a repeated letter restates its phrase. The default
+    /// depends on the length: 16 bars A A′, 32 bars A A B A (see <see cref="Conditioning.SongForm.Default"/>).
+    /// </summary>
+    public string? Form { get; init; }
+
     /// <summary>Beats per minute, 30–300.</summary>
     public int? Tempo { get; init; }
 

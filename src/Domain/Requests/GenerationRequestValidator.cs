@@ -1,5 +1,6 @@
 using System.Globalization;
 using SithSynth.Domain.Analysis;
+using SithSynth.Domain.Conditioning;
 using SithSynth.Domain.Models;
 using SithSynth.Domain.Music;
 
@@ -71,6 +72,16 @@ public static class GenerationRequestValidator
             Problem("key", $"'{keyText}' is not a key: write a tonic such as C, Eb or F# and add 'm' for minor (at most seven sharps or flats).");
         }
 
+        SongForm? form = null;
+        if (request.Form is null)
+        {
+            form = SongForm.Default(bars);
+        }
+        else if (bars >= MinBars && bars <= maxBars && !SongForm.TryParse(request.Form, bars, out form, out var formProblem))
+        {
+            Problem("form", formProblem);
+        }
+
         var tempo = request.Tempo ?? GenerationSpec.DefaultTempo;
         if (tempo is < MinTempo or > MaxTempo)
         {
@@ -90,7 +101,7 @@ public static class GenerationRequestValidator
 
         var spec = new GenerationSpec(
             modelName, temperature, request.TopP, timeSignature, bars, average, valencePerBar, uniform, densityPerBar,
-            key, tempo, request.Seed ?? newSeed(), variations);
+            key, tempo, request.Seed ?? newSeed(), variations, form);
         return new RequestValidation(spec, []);
     }
 

@@ -1,9 +1,13 @@
 using SithSynth.Domain.Analysis;
+using SithSynth.Domain.Conditioning;
 using SithSynth.Domain.Music;
 
 namespace SithSynth.Domain.Requests;
 
-/// <summary>A validated request with every default filled in and every value parsed.</summary>
+/// <summary>
+/// A validated request with every default filled in and every value parsed. A null <see cref="Form"/> (a spec made
+/// in code) is through-composed; the validator always fills it.
+/// </summary>
 public sealed record GenerationSpec(
     string Model,
     double Temperature,
@@ -17,7 +21,8 @@ public sealed record GenerationSpec(
     Key Key,
     int Tempo,
     ulong Seed,
-    int Variations)
+    int Variations,
+    SongForm? Form = null)
 {
     public const string DefaultModel = "transformer";
     public const double DefaultTemperature = 1.0;

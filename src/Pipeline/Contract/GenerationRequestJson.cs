@@ -13,7 +13,7 @@ namespace SithSynth.Pipeline.Contract;
 public static class GenerationRequestJson
 {
     public static IReadOnlyList<string> Fields { get; } =
-        ["model", "temperature", "topP", "timeSignature", "bars", "valence", "density", "key", "tempo", "seed", "variations"];
+        ["model", "temperature", "topP", "timeSignature", "bars", "valence", "density", "key", "form", "tempo", "seed", "variations"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 8 };
 
@@ -77,6 +77,9 @@ public static class GenerationRequestJson
                         break;
                     case "key":
                         request = request with { Key = Text(value, Problem) };
+                        break;
+                    case "form":
+                        request = request with { Form = Text(value, Problem) };
                         break;
                     case "temperature":
                         request = request with { Temperature = Number(value, Problem) };

@@ -25,6 +25,7 @@ public static class SettledRequest
                 ? [.. densities.Select(DensityNames.Name)]
                 : [DensityNames.Name(spec.UniformDensity ?? GenerationSpec.DefaultDensity)],
             Key = spec.Key.ToString(),
+            Form = spec.Form?.Text,
             Tempo = spec.Tempo,
             Seed = spec.Seed,
             Variations = spec.Variations,

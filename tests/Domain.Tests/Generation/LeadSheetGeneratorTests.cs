@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SithSynth.Domain.Analysis;
+using SithSynth.Domain.Conditioning;
 using SithSynth.Domain.Decoding;
 using SithSynth.Domain.Generation;
 using SithSynth.Domain.Music;
@@ -76,5 +77,40 @@ public class LeadSheetGeneratorTests
         Assert.Equal(12, report.RootElement.GetProperty("plan").GetArrayLength());
         Assert.Equal(12, report.RootElement.GetProperty("analysis").GetProperty("bars").GetArrayLength());
         Assert.Equal("Bb", report.RootElement.GetProperty("request").GetProperty("key").GetString());
+    }
+
+    [Fact]
+    public void A_model_with_templates_plans_from_them_restates_its_form_and_the_report_says_both()
+    {
+        var templates = new PlanTemplates([new PlanTemplate("Some/Song", 9, TimeSignature.Common, KeyMode.Major, [.. Enumerable.Repeat(1, 16)], [.. Enumerable.Repeat(Density.High, 16)])]);
+        Assert.True(SongForm.TryParse("AA'", 16, out var form, out _));
+        var spec = new GenerationSpec("stand-in", 1.0, null, TimeSignature.Common, 16, 1, null, Density.High, null, Key.CMajor, 100, 3, 1, form);
+
+        var sheet = LeadSheetGenerator.Generate(spec, new TemplatedModel(new StandInModel(Scoring.Random, 2), templates), 0);
+
+        Assert.Equal(new TemplateChoice("Some/Song", 9, 16), sheet.Template);
+        Assert.All(Enumerable.Range(0, 6), bar => Assert.Equal(sheet.Sheet.Measures[bar].Events, sheet.Sheet.Measures[bar + 8].Events));
+        using var report = JsonDocument.Parse(SheetFiles.Render(spec, sheet).Report);
+        Assert.Equal("AA′", report.RootElement.GetProperty("request").GetProperty("form").GetString());
+        var template = report.RootElement.GetProperty("template");
+        Assert.Equal(("Some/Song", 9, 24), (template.GetProperty("piece").GetString(), template.GetProperty("firstBar").GetInt32(), template.GetProperty("lastBar").GetInt32()));
+        Assert.Equal(1, report.RootElement.GetProperty("plan")[8].GetProperty("restates").GetInt32());
+        Assert.True(report.RootElement.GetProperty("decoding").GetProperty("forced").GetInt32() > 0);
+    }
+
+    /// <summary>A stand-in model that ships plan templates, as a model folder with plans.json does.</summary>
+    private sealed class TemplatedModel(StandInModel inner, PlanTemplates templates) : SithSynth.Domain.Models.INextTokenModel
+    {
+        public string Name => inner.Name;
+
+        public SithSynth.Domain.Vocabulary.TokenVocabulary Tokens => inner.Tokens;
+
+        public int OnsetResolution => inner.OnsetResolution;
+
+        public int MaxOnset => inner.MaxOnset;
+
+        public PlanTemplates? PlanTemplates => templates;
+
+        public SithSynth.Domain.Models.INextTokenSession Start(IReadOnlyList<BarCondition> bars) => inner.Start(bars);
     }
 }

@@ -11,12 +11,12 @@ public sealed class GenerationRequestJsonTests
     {
         var reading = Read("""
             {"model":"transformer","temperature":0.9,"topP":0.95,"timeSignature":"3/4","bars":12,"valence":-1,"density":"high",
-             "key":"F#m","tempo":90,"seed":123,"variations":2}
+             "key":"F#m","form":"AA'","tempo":90,"seed":123,"variations":2}
             """);
 
         Assert.Empty(reading.Problems);
         Assert.Equal(
-            new GenerationRequest { Model = "transformer", Temperature = 0.9, TopP = 0.95, TimeSignature = "3/4", Bars = 12, Key = "F#m", Tempo = 90, Seed = 123, Variations = 2 },
+            new GenerationRequest { Model = "transformer", Temperature = 0.9, TopP = 0.95, TimeSignature = "3/4", Bars = 12, Key = "F#m", Form = "AA'", Tempo = 90, Seed = 123, Variations = 2 },
             reading.Request! with { Valence = null, Density = null });
         Assert.Equal([-1.0], reading.Request!.Valence);
         Assert.Equal(["high"], reading.Request.Density);

@@ -175,6 +175,7 @@ public sealed class OpenApiRequestTests
             ["valence"] = "\"bright\"",
             ["density"] = "1",
             ["key"] = "[\"C\"]",
+            ["form"] = "4",
             ["tempo"] = "\"100\"",
             ["seed"] = "1.5",
             ["variations"] = "{}",

@@ -81,6 +81,18 @@ public sealed class StartGenerationHandlerTests(ApiFixture api) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_form_that_does_not_fit_the_bars_is_400_naming_the_form()
+    {
+        var response = await api.Start.HandleAsync(ApiFixture.Post("""{"bars":24,"form":"AABA"}"""));
+
+        Assert.Equal(400, response.Status);
+        var errors = ApiFixture.Json(response).GetProperty("errors");
+        var form = Assert.Single(errors.EnumerateObject());
+        Assert.Equal("form", form.Name);
+        Assert.Equal("Form 'AABA' has 4 phrases, but 24 bars make 3 (8 + 8 + 8 bars): write 3 letters, or 'through'.", form.Value[0].GetString());
+    }
+
+    [Fact]
     public async Task Wrong_types_are_400_listing_every_field_too()
     {
         var response = await api.Start.HandleAsync(ApiFixture.Post("""{"bars":"eight","seed":-1,"mood":"sad"}"""));

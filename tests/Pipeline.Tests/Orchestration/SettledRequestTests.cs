@@ -12,6 +12,8 @@ public sealed class SettledRequestTests
         new GenerationRequest { Model = "transformer", Temperature = 0.8, TopP = 0.9, TimeSignature = "6/8", Bars = 12, Key = "F#m", Tempo = 140, Seed = ulong.MaxValue, Variations = 3 },
         new GenerationRequest { Bars = 8, Valence = [-2, -1, 0, 1, 2, 1, 0, -1], Density = ["low", "med", "high", "med", "low", "med", "high", "high"], Key = "Bb" },
         new GenerationRequest { Valence = [0.75], Density = ["high"], Seed = 7 },
+        new GenerationRequest { Bars = 32, Form = "A A' B A", Seed = 3 },
+        new GenerationRequest { Bars = 16, Form = "through", Seed = 3 },
     };
 
     [Theory]

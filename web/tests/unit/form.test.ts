@@ -6,22 +6,23 @@ describe('form → request', () => {
     const values = {
       ...initialValues(),
       model: 'lstm', key: 'F#m', tempo: '120', timeSignature: '6/8', bars: '12', temperature: '0.8', topP: '0.9',
-      valence: '-1.5', density: 'high' as const, seed: '18446744073709551615', variations: '3',
+      valence: '-1.5', density: 'high' as const, seed: '18446744073709551615', variations: '3', form: " A A'BA ",
     };
 
     expect(toRequest(values)).toEqual({
       request: {
         model: 'lstm', key: 'F#m', tempo: 120, timeSignature: '6/8', bars: 12, temperature: 0.8, topP: 0.9,
-        valence: -1.5, density: 'high', seed: '18446744073709551615', variations: 3,
+        valence: -1.5, density: 'high', seed: '18446744073709551615', variations: 3, form: "A A'BA",
       },
       errors: {},
     });
   });
 
   it('leaves blank optional fields out so the server chooses', () => {
-    const { request } = toRequest({ ...initialValues(), topP: '', seed: ' ' });
+    const { request } = toRequest({ ...initialValues(), topP: '', seed: ' ', form: '  ' });
     expect(request).not.toHaveProperty('topP');
     expect(request).not.toHaveProperty('seed');
+    expect(request).not.toHaveProperty('form');
   });
 
   it('sends the curves as per-bar arrays in the curve modes', () => {
@@ -49,7 +50,7 @@ describe('form → request', () => {
 describe('request → form', () => {
   it('shows the server defaults for an empty request', () => {
     const values = fromRequest({});
-    expect(values).toMatchObject({ model: 'transformer', key: 'C', tempo: '100', timeSignature: '4/4', bars: '16', temperature: '1', topP: '', valenceMode: 'single', valence: '0', densityMode: 'single', density: 'med', seed: '', variations: '1' });
+    expect(values).toMatchObject({ model: 'transformer', key: 'C', tempo: '100', timeSignature: '4/4', bars: '16', temperature: '1', topP: '', valenceMode: 'single', valence: '0', densityMode: 'single', density: 'med', seed: '', variations: '1', form: '' });
     expect(values.valenceCurve).toHaveLength(16);
     expect(values.densityCurve).toEqual(new Array(16).fill(1));
   });
@@ -58,7 +59,7 @@ describe('request → form', () => {
     const request = {
       model: 'lstm', key: 'Eb', tempo: 90, timeSignature: '3/4', bars: 8, temperature: 1.2, topP: 0.95,
       valence: [2, 2, 1, 0, -1, -2, -2, 0], density: ['low', 'low', 'med', 'med', 'high', 'high', 'med', 'low'] as const,
-      seed: '42', variations: 2,
+      seed: '42', variations: 2, form: 'AABA',
     };
     expect(toRequest(fromRequest({ ...request, density: [...request.density] })).request).toEqual({ ...request, density: [...request.density] });
   });
@@ -84,6 +85,7 @@ describe('bars and model limits', () => {
 describe('problem fields → controls', () => {
   it('maps each request field to its input, valence and density by mode', () => {
     expect(controlFor('bars', { valenceMode: 'single', densityMode: 'single' })).toBe('bars');
+    expect(controlFor('form', { valenceMode: 'single', densityMode: 'single' })).toBe('form');
     expect(controlFor('valence', { valenceMode: 'single', densityMode: 'single' })).toBe('valence');
     expect(controlFor('valence', { valenceMode: 'curve', densityMode: 'single' })).toBe('valence-curve');
     expect(controlFor('density', { valenceMode: 'single', densityMode: 'curve' })).toBe('density-curve');
