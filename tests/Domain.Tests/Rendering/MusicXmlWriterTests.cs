@@ -187,8 +187,9 @@ public class MusicXmlWriterTests
             .Select(n => $"{PitchName(n)} {(string)n.Element("type")!}{(n.Element("dot") is null ? "" : ".")} {string.Join('+', n.Elements("tie").Select(t => (string)t.Attribute("type")!))}")
             .ToList();
 
-        // 5/2 from the downbeat: a half tied to an eighth, so the middle of the bar stays visible; then a repeated Eb.
-        Assert.Equal(["E-1/4 half start", "E-1/4 eighth stop", "E-1/4 quarter. "], melody);
+        // 5/2 from the downbeat: a half tied to an eighth, so the middle of the bar stays visible; then a repeated Eb
+        // on the "and" of beat 3, tied at beat 4 rather than a dotted quarter hiding it.
+        Assert.Equal(["E-1/4 half start", "E-1/4 eighth stop", "E-1/4 eighth start", "E-1/4 quarter stop"], melody);
     }
 
     [Theory]
