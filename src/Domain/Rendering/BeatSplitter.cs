@@ -33,7 +33,7 @@ public static class BeatSplitter
         var remaining = length;
         while (remaining > Duration.Zero)
         {
-            var take = isRest ? RestPiece(meter, onset, remaining) : NotePiece(meter, onset, remaining, divisions);
+            var take = isRest ? RestPiece(meter, onset, remaining, divisions) : NotePiece(meter, onset, remaining, divisions);
             pieces.AddRange(Place(onset, NoteValue.Split(take, divisions)));
             onset += take;
             remaining -= take;
@@ -42,7 +42,7 @@ public static class BeatSplitter
         return pieces;
     }
 
-    private static Duration RestPiece(TimeSignature meter, Duration onset, Duration remaining)
+    private static Duration RestPiece(TimeSignature meter, Duration onset, Duration remaining, long divisions)
     {
         var beat = meter.PulseLength;
         if (!IsMultiple(onset, beat))
@@ -51,7 +51,7 @@ public static class BeatSplitter
         }
 
         var startsGroup = onset.IsZero || onset == Middle(meter);
-        return remaining < beat ? remaining : startsGroup ? WholeBeats(meter, onset, remaining, mayCrossMiddle: false) : beat;
+        return remaining < beat ? remaining : startsGroup ? WholeBeats(meter, onset, remaining, mayCrossMiddle: false, divisions) : beat;
     }
 
     private static Duration NotePiece(TimeSignature meter, Duration onset, Duration remaining, long divisions)
@@ -69,15 +69,18 @@ public static class BeatSplitter
             return remaining;
         }
 
-        return remaining < beat ? remaining : WholeBeats(meter, onset, remaining, mayCrossMiddle: onset.IsZero);
+        return remaining < beat ? remaining : WholeBeats(meter, onset, remaining, mayCrossMiddle: onset.IsZero, divisions);
     }
 
-    /// <summary>As many whole beats of <paramref name="remaining"/> as fit, without crossing the middle of the bar unless allowed (a note from the downbeat).</summary>
-    private static Duration WholeBeats(TimeSignature meter, Duration onset, Duration remaining, bool mayCrossMiddle)
+    /// <summary>
+    /// As many whole beats of <paramref name="remaining"/> as one value shows, without crossing the middle of the bar
+    /// unless allowed (a note from the downbeat), so a tie always falls on a beat (12/8: dotted half + dotted quarter).
+    /// </summary>
+    private static Duration WholeBeats(TimeSignature meter, Duration onset, Duration remaining, bool mayCrossMiddle, long divisions)
     {
         var beat = meter.PulseLength;
         var span = Floor(remaining, beat);
-        while (span > beat && !mayCrossMiddle && CrossesMiddle(meter, onset, span))
+        while (span > beat && ((!mayCrossMiddle && CrossesMiddle(meter, onset, span)) || NoteValue.Split(span, divisions).Count > 1))
         {
             span -= beat;
         }

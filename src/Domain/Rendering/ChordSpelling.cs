@@ -4,10 +4,11 @@ namespace SithSynth.Domain.Rendering;
 
 /// <summary>
 /// How a chord is written in a key: its root takes whichever spelling (at most one sharp or flat) writes the chord's
-/// tones with no double sharp or flat and the fewest departures from the key signature, the key's own spelling winning
-/// a tie; the other tones follow by interval above the root. So E major in C reads E G# B (not Fb Ab Cb), C#dim in C
-/// reads C# E G (not Db Fb Abb), and a chord on pitch class 3 in A minor is Ebmaj7, not D#maj7 with double sharps.
-/// A slash bass outside the chord is spelled by the key.
+/// tones closest to the key signature (each semitone a tone departs from it counts, a double sharp or flat a little
+/// more), the key's own spelling winning a tie; the other tones follow by interval above the root. So E major in C
+/// reads E G# B (not Fb Ab Cb), C#dim in C reads C# E G (not Db Fb Abb), a chord on pitch class 3 in A minor is
+/// Ebmaj7 (not D#maj7 with double sharps), F#m in Eb is not Gbm with its Bbb, yet the dominant of G# minor keeps its
+/// leading tone F## (D#7, not Eb7). A slash bass outside the chord is spelled by the key.
 /// </summary>
 public static class ChordSpelling
 {
@@ -17,8 +18,8 @@ public static class ChordSpelling
     // 6, b7/7 on the seventh. Ninths fold onto the second.
     private static readonly int[] LettersAboveRoot = [0, 1, 1, 2, 2, 3, 4, 4, 4, 5, 6, 6];
 
-    // A double sharp or flat costs more than any number of plain departures from the signature in a five-note chord.
-    private const int DoubleAccidentalCost = 10;
+    // What a double sharp or flat costs beyond its distance from the signature: enough to break a tie against it.
+    private const int DoubleAccidentalCost = 2;
 
     public static SpelledPitch Root(ChordSymbol chord, Key key)
     {
@@ -30,18 +31,7 @@ public static class ChordSpelling
             return own;
         }
 
-        var best = own;
-        var bestCost = Cost(chord, key, own);
-        foreach (var candidate in Spellings(chord.Root))
-        {
-            var cost = Cost(chord, key, candidate);
-            if (cost < bestCost)
-            {
-                (best, bestCost) = (candidate, cost);
-            }
-        }
-
-        return best;
+        return Spellings(chord.Root).OrderBy(s => Cost(chord, key, s)).ThenBy(s => s == own ? 0 : 1).First();
     }
 
     /// <summary>The spelling of <paramref name="pitchClass"/> as a note of <paramref name="chord"/> in <paramref name="key"/>.</summary>
@@ -75,13 +65,13 @@ public static class ChordSpelling
     }
 
     /// <summary>Every spelling of the pitch class with at most one sharp or flat: C and B#, or C# and Db.</summary>
-    private static IEnumerable<SpelledPitch> Spellings(int pitchClass) => Letters
+    internal static IEnumerable<SpelledPitch> Spellings(int pitchClass) => Letters
         .Select(step => new SpelledPitch(step, Alteration(pitchClass, step)))
         .Where(s => Math.Abs(s.Alter) <= 1);
 
     private static int Cost(ChordSymbol chord, Key key, SpelledPitch root) => chord.PitchClasses
         .Select(pc => ToneAbove(chord, root, pc)!.Value)
-        .Sum(tone => Math.Abs(tone.Alter) >= 2 ? DoubleAccidentalCost : tone.Alter != key.SignatureAlter(tone.Step) ? 1 : 0);
+        .Sum(tone => Math.Abs(tone.Alter - key.SignatureAlter(tone.Step)) + (Math.Abs(tone.Alter) >= 2 ? DoubleAccidentalCost : 0));
 
     private static int Alteration(int pitchClass, char step)
     {

@@ -9,25 +9,17 @@ namespace SithSynth.Domain.Rendering;
 
 /// <summary>
 /// Writes a lead sheet as a MusicXML 4.0 partwise score engraved as a musician would print it: the melody with chord
-/// symbols above on a treble staff, and (in the piano layout) the chords as block chords, at most one a beat, on a bass
-/// staff. Notes are spelled by the chord under them and cut and tied at the meter's beats (<see cref="BeatSplitter"/>),
+/// symbols above on a treble staff, and (in the piano layout) a second part braced to it with the chords as block
+/// chords, at most one a beat, on a bass staff. Each part is one instrument, that of its MIDI track. Notes are spelled by the chord under them and cut and tied at the meter's beats (<see cref="BeatSplitter"/>),
 /// short notes are beamed by beat (<see cref="BeamGrouper"/>), and accidentals are written wherever a reader needs
 /// them (<see cref="BarAccidentals"/>). The sounding music is that of the MIDI file, note for note.
 /// </summary>
 public static class MusicXmlWriter
 {
-    public const string PartName = "Lead sheet";
-    public const int MelodyStaff = 1;
-    public const int ChordStaff = 2;
-
-    // Voice 1 for the first staff and voice 5 for the second is the numbering notation programs use for piano parts.
-    public const int MelodyVoice = 1;
-    public const int ChordVoice = 5;
-
-    public const string MelodyInstrument = PartId + "-I1";
-    public const string ChordInstrument = PartId + "-I2";
-
-    private const string PartId = "P1";
+    public const string MelodyPart = "P1";
+    public const string ChordPart = "P2";
+    public const string MelodyPartName = "Melody";
+    public const string ChordPartName = "Chords";
 
     /// <summary>
     /// The score. <paramref name="encodingDate"/> is written only when given, so the same sheet always gives the same score.
@@ -43,11 +35,13 @@ public static class MusicXmlWriter
 
         var divisions = Divisions(sheet);
         var melody = MelodyStaffNotes(sheet, divisions);
-        var chords = layout == SheetLayout.Piano ? ChordStaffNotes(sheet, divisions) : null;
-        var part = new XElement("part", new XAttribute("id", PartId));
-        for (var bar = 0; bar < sheet.Measures.Count; bar++)
+        var parts = new List<XElement>
         {
-            part.Add(Measure(sheet, bar, divisions, melody[bar], chords?[bar]));
+            new("part", new XAttribute("id", MelodyPart), melody.Select((notes, bar) => Measure(sheet, bar, divisions, notes, isMelody: true))),
+        };
+        if (layout == SheetLayout.Piano)
+        {
+            parts.Add(new("part", new XAttribute("id", ChordPart), ChordStaffNotes(sheet, divisions).Select((notes, bar) => Measure(sheet, bar, divisions, notes, isMelody: false))));
         }
 
         var encoding = new XElement("encoding");
@@ -71,8 +65,8 @@ public static class MusicXmlWriter
                 new XAttribute("version", "4.0"),
                 new XElement("work", new XElement("work-title", heading.Title)),
                 identification,
-                new XElement("part-list", ScorePart(layout)),
-                part));
+                PartList(layout),
+                parts));
     }
 
     /// <summary>The score with a full title such as <c>SheetFiles.Title</c> writes, read by <see cref="ScoreHeading.FromTitle"/>.</summary>
@@ -117,28 +111,31 @@ public static class MusicXmlWriter
     private static long Lcm(long a, long b) => a / (long)BigInteger.GreatestCommonDivisor(a, b) * b;
 
     /// <summary>
-    /// The part's two instruments, the MIDI file's two tracks: the melody and the chords, each on its channel and
-    /// General MIDI program (MusicXML counts programs from 1).
+    /// The parts, each the instrument of its MIDI track on its channel and General MIDI program (MusicXML counts
+    /// programs from 1); in the piano layout braced together with barlines through both staves, as a grand staff.
     /// </summary>
-    private static XElement ScorePart(SheetLayout layout)
+    private static XElement PartList(SheetLayout layout)
     {
-        var instruments = new List<(string Id, string Name, int Channel, int Program)> { (MelodyInstrument, "Flute", MidiWriter.MelodyChannel, MidiWriter.MelodyProgram) };
-        if (layout == SheetLayout.Piano)
+        var melody = ScorePart(MelodyPart, MelodyPartName, "Flute", MidiWriter.MelodyChannel, MidiWriter.MelodyProgram);
+        if (layout == SheetLayout.LeadSheet)
         {
-            instruments.Add((ChordInstrument, "Electric Piano", MidiWriter.ChordChannel, MidiWriter.ChordProgram));
+            return new XElement("part-list", melody);
         }
 
         return new XElement(
-            "score-part",
-            new XAttribute("id", PartId),
-            new XElement("part-name", PartName),
-            instruments.Select(i => new XElement("score-instrument", new XAttribute("id", i.Id), new XElement("instrument-name", i.Name))),
-            instruments.Select(i => new XElement(
-                "midi-instrument",
-                new XAttribute("id", i.Id),
-                new XElement("midi-channel", i.Channel),
-                new XElement("midi-program", i.Program + 1))));
+            "part-list",
+            new XElement("part-group", new XAttribute("type", "start"), new XAttribute("number", 1), new XElement("group-symbol", "brace"), new XElement("group-barline", "yes")),
+            melody,
+            ScorePart(ChordPart, ChordPartName, "Electric Piano", MidiWriter.ChordChannel, MidiWriter.ChordProgram),
+            new XElement("part-group", new XAttribute("type", "stop"), new XAttribute("number", 1)));
     }
+
+    private static XElement ScorePart(string id, string name, string instrument, int channel, int program) => new(
+        "score-part",
+        new XAttribute("id", id),
+        new XElement("part-name", name),
+        new XElement("score-instrument", new XAttribute("id", id + "-I1"), new XElement("instrument-name", instrument)),
+        new XElement("midi-instrument", new XAttribute("id", id + "-I1"), new XElement("midi-channel", channel), new XElement("midi-program", program + 1)));
 
     /// <summary>The melody bar by bar: spelled by the chord under each note, cut at beats, tied, beamed and with its accidentals.</summary>
     private static List<List<WrittenNote>> MelodyStaffNotes(LeadSheet sheet, long divisions)
@@ -294,29 +291,27 @@ public static class MusicXmlWriter
         }
     }
 
-    private static XElement Measure(LeadSheet sheet, int bar, long divisions, List<WrittenNote> melody, List<WrittenNote>? chords)
+    private static XElement Measure(LeadSheet sheet, int bar, long divisions, List<WrittenNote> notes, bool isMelody)
     {
         var element = new XElement("measure", new XAttribute("number", bar + 1));
         if (bar == 0)
         {
-            element.Add(Attributes(sheet, divisions, chords is null ? 1 : 2), TempoMarking(sheet));
+            element.Add(Attributes(sheet, divisions, isMelody ? Clef("G", 2) : Clef("F", 4)));
+            if (isMelody)
+            {
+                element.Add(TempoMarking(sheet));
+            }
         }
 
-        var changes = ChordSpan.In(sheet.Measures[bar]).ToDictionary(s => s.Onset, s => s.Chord);
-        foreach (var note in melody)
+        var changes = isMelody ? ChordSpan.In(sheet.Measures[bar]).ToDictionary(s => s.Onset, s => s.Chord) : [];
+        foreach (var note in notes)
         {
             if (changes.Remove(note.Onset, out var chord))
             {
                 element.Add(Harmony(chord, sheet.Key));
             }
 
-            element.Add(Note(note, divisions, MelodyVoice, MelodyStaff, MelodyInstrument));
-        }
-
-        if (chords is not null)
-        {
-            element.Add(new XElement("backup", new XElement("duration", sheet.TimeSignature.BarLength.ToTicks(divisions))));
-            element.Add(chords.Select(n => Note(n, divisions, ChordVoice, ChordStaff, ChordInstrument)));
+            element.Add(Note(note, divisions));
         }
 
         if (bar == sheet.Measures.Count - 1)
@@ -327,34 +322,21 @@ public static class MusicXmlWriter
         return element;
     }
 
-    private static XElement Attributes(LeadSheet sheet, long divisions, int staves)
-    {
-        var attributes = new XElement(
-            "attributes",
-            new XElement("divisions", divisions),
-            new XElement(
-                "key",
-                new XElement("fifths", sheet.Key.Fifths),
-                new XElement("mode", sheet.Key.Mode == KeyMode.Minor ? "minor" : "major")),
-            new XElement(
-                "time",
-                new XElement("beats", sheet.TimeSignature.Beats),
-                new XElement("beat-type", sheet.TimeSignature.BeatType)));
-        if (staves == 2)
-        {
-            attributes.Add(new XElement("staves", 2), Clef(MelodyStaff, "G", 2), Clef(ChordStaff, "F", 4));
-        }
-        else
-        {
-            attributes.Add(Clef(MelodyStaff, "G", 2));
-        }
+    private static XElement Attributes(LeadSheet sheet, long divisions, XElement clef) => new(
+        "attributes",
+        new XElement("divisions", divisions),
+        new XElement(
+            "key",
+            new XElement("fifths", sheet.Key.Fifths),
+            new XElement("mode", sheet.Key.Mode == KeyMode.Minor ? "minor" : "major")),
+        new XElement(
+            "time",
+            new XElement("beats", sheet.TimeSignature.Beats),
+            new XElement("beat-type", sheet.TimeSignature.BeatType)),
+        clef);
 
-        return attributes;
-    }
-
-    private static XElement Clef(int staff, string sign, int line) => new(
+    private static XElement Clef(string sign, int line) => new(
         "clef",
-        new XAttribute("number", staff),
         new XElement("sign", sign),
         new XElement("line", line));
 
@@ -372,7 +354,6 @@ public static class MusicXmlWriter
             new XElement(
                 "direction-type",
                 new XElement("metronome", new XElement("beat-unit", beat.Type), beat.IsDotted ? new XElement("beat-unit-dot") : null, new XElement("per-minute", sheet.Tempo))),
-            new XElement("staff", MelodyStaff),
             new XElement("sound", new XAttribute("tempo", Math.Round(sheet.QuartersPerMinute, 2).ToString(CultureInfo.InvariantCulture))));
     }
 
@@ -397,14 +378,13 @@ public static class MusicXmlWriter
             harmony.Add(new XElement("bass", new XElement("bass-step", bass.Step), Alter("bass-alter", bass.Alter)));
         }
 
-        harmony.Add(new XElement("staff", MelodyStaff));
         return harmony;
     }
 
     private static XElement? Alter(string name, int alter) => alter == 0 ? null : new XElement(name, alter);
 
     /// <summary>The written note as MusicXML &lt;note&gt; elements, one for each pitch of a stacked chord.</summary>
-    private static IEnumerable<XElement> Note(WrittenNote note, long divisions, int voice, int staff, string instrument)
+    private static IEnumerable<XElement> Note(WrittenNote note, long divisions)
     {
         if (note.IsRest)
         {
@@ -413,21 +393,20 @@ public static class MusicXmlWriter
                     "note",
                     new XElement("rest", new XAttribute("measure", "yes")),
                     new XElement("duration", note.Value.Length.ToTicks(divisions)),
-                    new XElement("voice", voice),
-                    new XElement("staff", staff))
-                : NoteElement(note, null, null, divisions, voice, staff, null);
+                    new XElement("voice", 1))
+                : NoteElement(note, null, null, divisions);
             yield break;
         }
 
         for (var p = 0; p < note.Pitches.Count; p++)
         {
-            yield return NoteElement(note, p, note.Accidentals.Count > p ? note.Accidentals[p] : null, divisions, voice, staff, instrument);
+            yield return NoteElement(note, p, note.Accidentals.Count > p ? note.Accidentals[p] : null, divisions);
         }
     }
 
-    // Children in the order the MusicXML schema requires: chord, pitch or rest, duration, tie, instrument, voice, type,
-    // dot, accidental, time-modification, staff, beam, notations.
-    private static XElement NoteElement(WrittenNote note, int? pitchIndex, ShownAccidental? accidental, long divisions, int voice, int staff, string? instrument)
+    // Children in the order the MusicXML schema requires: chord, pitch or rest, duration, tie, voice, type, dot,
+    // accidental, time-modification, beam, notations. Each part is one voice on one staff.
+    private static XElement NoteElement(WrittenNote note, int? pitchIndex, ShownAccidental? accidental, long divisions)
     {
         var element = new XElement("note");
         if (pitchIndex is { } index)
@@ -453,12 +432,7 @@ public static class MusicXmlWriter
             element.Add(new XElement("tie", new XAttribute("type", "start")));
         }
 
-        if (instrument is not null)
-        {
-            element.Add(new XElement("instrument", new XAttribute("id", instrument)));
-        }
-
-        element.Add(new XElement("voice", voice), new XElement("type", note.Value.Type));
+        element.Add(new XElement("voice", 1), new XElement("type", note.Value.Type));
         if (note.Value.IsDotted)
         {
             element.Add(new XElement("dot"));
@@ -473,8 +447,6 @@ public static class MusicXmlWriter
         {
             element.Add(new XElement("time-modification", new XElement("actual-notes", 3), new XElement("normal-notes", 2)));
         }
-
-        element.Add(new XElement("staff", staff));
 
         // Beams belong to the chord as a whole: MusicXML puts them on its first note.
         if (pitchIndex is null or 0)
