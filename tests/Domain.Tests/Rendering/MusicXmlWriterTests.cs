@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
+using NAudio.Midi;
 using SithSynth.Domain.Music;
 using SithSynth.Domain.Rendering;
-
+using static SithSynth.Domain.Tests.Rendering.SampleLeadSheets;
 using static SithSynth.Domain.Tests.Rendering.ScoreReading;
 
 namespace SithSynth.Domain.Tests.Rendering;
@@ -307,6 +308,145 @@ public class MusicXmlWriterTests
         var text = Encoding.UTF8.GetString(first);
         Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE score-partwise PUBLIC", text, StringComparison.Ordinal);
         Assert.DoesNotContain('\r', text);
+    }
+
+    [Theory]
+    [MemberData(nameof(EngravingSheets.InKeysNames), MemberType = typeof(EngravingSheets))]
+    public void Every_meter_in_24_keys_is_valid_against_the_schema_in_both_layouts(string name)
+    {
+        var sheet = EngravingSheets.InKeys[name];
+
+        Assert.Empty(MusicXmlSchema.Problems(MusicXmlWriter.ToBytes(MusicXmlWriter.Write(sheet, name))));
+        Assert.Empty(MusicXmlSchema.Problems(MusicXmlWriter.ToBytes(MusicXmlWriter.Write(sheet, name, layout: SheetLayout.LeadSheet))));
+    }
+
+    [Theory]
+    [MemberData(nameof(EngravingSheets.InKeysNames), MemberType = typeof(EngravingSheets))]
+    public void The_tied_notes_written_sound_exactly_the_melody_the_MIDI_file_plays(string name)
+    {
+        var sheet = EngravingSheets.InKeys[name];
+        var score = MusicXmlWriter.Write(sheet, name);
+        var divisions = (int)score.Descendants("divisions").First();
+
+        // Read the melody back as a player hears it: tied notes join, and each note is its sounding MIDI pitch.
+        var written = new List<(long Start, long Length, int Pitch)>();
+        long tick = 0;
+        foreach (var note in Notes(Part(score, MusicXmlWriter.MelodyPart)))
+        {
+            var length = (long)note.Element("duration")! * MidiWriter.TicksPerQuarter / divisions;
+            if (note.Element("pitch") is { } pitch)
+            {
+                var midi = (((int)pitch.Element("octave")! + 1) * 12) + PitchClass.OfStep(((string)pitch.Element("step")!)[0]) + ((int?)pitch.Element("alter") ?? 0);
+                if (HasTie(note, "stop"))
+                {
+                    Assert.Equal(midi, written[^1].Pitch);
+                    written[^1] = written[^1] with { Length = written[^1].Length + length };
+                }
+                else
+                {
+                    written.Add((tick, length, midi));
+                }
+            }
+
+            tick += length;
+        }
+
+        var midiFile = new MidiFile(new MemoryStream(MidiWriter.Write(sheet, name)), strictChecking: true);
+        var played = midiFile.Events[1].OfType<NoteOnEvent>().Where(n => n.Velocity > 0).Select(n => (n.AbsoluteTime, (long)n.NoteLength, n.NoteNumber)).ToList();
+        Assert.Equal(played, written);
+    }
+
+    [Fact]
+    public void Splitting_notes_into_tied_values_leaves_the_MIDI_file_byte_for_byte_as_the_sheet_gives_it()
+    {
+        // The same music as events that the writer must cut and tie, and as events already cut at the beats: the
+        // MusicXML reads the same, and the MIDI file, which plays events rather than written values, does not change.
+        var whole = Sheet("4/4", "C", 100, Bar(("C", 60, "1/2"), ("C", 64, "3/4"), ("C", 65, "1/4"), ("C", 67, "5/2")));
+        var before = MidiWriter.Write(whole, "ties");
+        var score = MusicXmlWriter.ToBytes(MusicXmlWriter.Write(whole, "ties"));
+
+        Assert.Equal(before, MidiWriter.Write(whole, "ties"));
+        Assert.Contains("<tied type=\"start\" />", Encoding.UTF8.GetString(score), StringComparison.Ordinal);
+        Assert.Equal(
+            ["eighth", "eighth~", "16th", "16th", "eighth~", "half"],
+            Notes(Part(XDocument.Parse(Encoding.UTF8.GetString(score)), MusicXmlWriter.MelodyPart)).Select(n => Rhythm(n).Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_note_tied_from_the_one_before_is_written_with_a_tie_across_the_barline_in_the_same_spelling()
+    {
+        var tied = new MelodyEvent(ChordSymbol.Parse("Am"), 68, Duration.Quarters(2)) { Tied = true };
+        var sheet = Sheet("4/4", "C", 100, Bar(("C", 60, "2"), ("E7", 68, "2")), new Measure([tied, new MelodyEvent(ChordSymbol.Parse("Am"), 69, Duration.Quarters(2))]));
+        var bars = Bars(MusicXmlWriter.Write(sheet, "tied"), MusicXmlWriter.MelodyPart);
+
+        var last = Notes(bars[0])[^1];
+        var first = Notes(bars[1])[0];
+        Assert.True(HasTie(last, "start"));
+        Assert.True(HasTie(first, "stop"));
+        Assert.Equal("G+1/4", PitchName(last));
+        Assert.Equal("G+1/4", PitchName(first)); // Over Am the key would write Ab, but a tie joins one written note.
+        Assert.Null(first.Element("accidental"));
+        Assert.False(HasTie(Notes(bars[1])[1], "stop"));
+    }
+
+    [Fact]
+    public void A_tied_event_whose_pitch_differs_from_the_note_before_is_struck_anew()
+    {
+        var tied = new MelodyEvent(ChordSymbol.Parse("C"), 64, Duration.Quarters(2)) { Tied = true };
+        var sheet = Sheet("4/4", "C", 100, new Measure([new MelodyEvent(ChordSymbol.Parse("C"), 60, Duration.Quarters(2)), tied]));
+
+        Assert.DoesNotContain(Notes(Part(MusicXmlWriter.Write(sheet, "tied"), MusicXmlWriter.MelodyPart)), n => n.Element("tie") is not null);
+    }
+
+    [Fact]
+    public void The_chord_part_strikes_a_block_chord_at_most_once_a_beat_and_quicker_changes_show_in_the_symbols_only()
+    {
+        var sheet = Sheet("4/4", "C", 100, Bar(("C", 60, "1/2"), ("F", 65, "1/4"), ("G7", 67, "1/4"), ("C", 64, "1"), ("Am", 69, "1/2"), ("Dm", 65, "1/2"), ("G7", 67, "1")));
+        var score = MusicXmlWriter.Write(sheet, "chords");
+
+        Assert.Equal(["C", "F", "G7", "C", "Am", "Dm", "G7"], score.Descendants("harmony").Select(ChordName));
+        var struck = Sounds(Bars(score, MusicXmlWriter.ChordPart)[0]).Select(s => string.Join(' ', s.Select(PitchName)) + " " + Rhythm(s[0])).ToList();
+        // Beats 1 and 2 hold C, beat 3 takes Am (Dm on its "and" is a symbol only), beat 4 G7.
+        Assert.Equal(["C3 E3 G3 half", "A2 C3 E3 quarter", "G2 B2 D3 F3 quarter"], struck);
+        Assert.All(Notes(Part(score, MusicXmlWriter.ChordPart)), n => Assert.True(new Duration((int)n.Element("duration")!, (int)score.Descendants("divisions").First()) >= Duration.Quarters(1)));
+    }
+
+    [Theory]
+    [MemberData(nameof(EngravingSheets.Meters), MemberType = typeof(EngravingSheets))]
+    public void The_lead_sheet_layout_is_one_part_on_one_treble_staff_with_the_symbols(string meter)
+    {
+        var sheet = EngravingSheets.Tours[meter];
+        var piano = MusicXmlWriter.Write(sheet, meter);
+        var lead = MusicXmlWriter.Write(sheet, meter, layout: SheetLayout.LeadSheet);
+
+        Assert.Equal([MusicXmlWriter.MelodyPart], lead.Root!.Elements("part").Select(p => (string)p.Attribute("id")!));
+        Assert.Equal([MusicXmlWriter.MelodyPartName], lead.Descendants("part-name").Select(n => (string)n));
+        Assert.Empty(lead.Descendants("part-group"));
+        Assert.Equal(Part(piano, MusicXmlWriter.MelodyPart).ToString(), Part(lead, MusicXmlWriter.MelodyPart).ToString());
+    }
+
+    [Fact]
+    public void Each_part_names_the_instrument_channel_and_program_of_its_MIDI_track_and_the_two_are_braced()
+    {
+        var partList = Write("4/4 in Eb").Root!.Element("part-list")!;
+
+        Assert.Equal(["part-group", "score-part", "score-part", "part-group"], partList.Elements().Select(e => e.Name.LocalName));
+        Assert.Equal("brace", (string)partList.Element("part-group")!.Element("group-symbol")!);
+        var parts = partList.Elements("score-part").Select(p => (
+            Instrument: (string)p.Element("score-instrument")!.Element("instrument-name")!,
+            Same: (string)p.Element("score-instrument")!.Attribute("id")! == (string)p.Element("midi-instrument")!.Attribute("id")!,
+            Channel: (int)p.Element("midi-instrument")!.Element("midi-channel")!,
+            Program: (int)p.Element("midi-instrument")!.Element("midi-program")!)).ToList();
+        Assert.Equal([("Flute", true, MidiWriter.MelodyChannel, MidiWriter.MelodyProgram + 1), ("Electric Piano", true, MidiWriter.ChordChannel, MidiWriter.ChordProgram + 1)], parts);
+    }
+
+    [Fact]
+    public void The_title_is_short_and_the_model_seed_and_variation_go_into_miscellaneous_fields()
+    {
+        var score = MusicXmlWriter.Write(SampleLeadSheets.All["4/4 in Eb"], "Lead sheet in Eb major, 4/4 (model transformer, seed 11, variation 2)");
+
+        Assert.Equal("Lead sheet in Eb major", (string)score.Descendants("work-title").Single());
+        Assert.Equal(["model=transformer", "seed=11", "variation=2"], score.Descendants("miscellaneous-field").Select(f => $"{(string)f.Attribute("name")!}={f.Value}"));
     }
 
     private static XDocument Write(string name) => MusicXmlWriter.Write(SampleLeadSheets.All[name], name);
