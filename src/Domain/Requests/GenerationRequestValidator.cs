@@ -2,6 +2,7 @@ using System.Globalization;
 using SithSynth.Domain.Analysis;
 using SithSynth.Domain.Models;
 using SithSynth.Domain.Music;
+using SithSynth.Domain.Rendering;
 
 namespace SithSynth.Domain.Requests;
 
@@ -83,6 +84,11 @@ public static class GenerationRequestValidator
             Problem("variations", $"Variations must be between 1 and {MaxVariations}.");
         }
 
+        if (!SheetLayoutNames.TryParse(request.Layout ?? SheetLayoutNames.Piano, out var layout))
+        {
+            Problem("layout", $"Layout must be {SheetLayoutNames.Piano} (melody, chord symbols and a chord staff) or {SheetLayoutNames.LeadSheet} (melody and chord symbols on one staff).");
+        }
+
         if (problems.Count > 0)
         {
             return new RequestValidation(null, problems);
@@ -90,7 +96,7 @@ public static class GenerationRequestValidator
 
         var spec = new GenerationSpec(
             modelName, temperature, request.TopP, timeSignature, bars, average, valencePerBar, uniform, densityPerBar,
-            key, tempo, request.Seed ?? newSeed(), variations);
+            key, tempo, request.Seed ?? newSeed(), variations) { Layout = layout };
         return new RequestValidation(spec, []);
     }
 
