@@ -11,6 +11,10 @@ cd "$(dirname "$0")"
 echo "== Azurite (the Blob Storage emulator the pipeline tests run against)"
 tests/Pipeline.Tests/install-azurite.sh
 
+echo "== Verovio and MuseScore 3 (independent readers the engraving tests check our MusicXML with)"
+tests/Domain.Tests/Rendering/Readers/install-verovio.sh
+tests/Domain.Tests/Rendering/Readers/install-musescore.sh
+
 echo "== build"
 dotnet build SithSynth.Functions.sln -c Release -warnaserror -nologo -v quiet
 

@@ -34,7 +34,9 @@ internal sealed class RequestOptions
 
     public Option<DirectoryInfo?> ModelsDirectory { get; } = new("--models-dir") { Description = "Folder of models, one sub-folder with a model.json each (default the models shipped with sithsynth)." };
 
-    public IEnumerable<Option> All => [Model, Temperature, TopP, TimeSignature, Bars, Valence, Density, Key, Form, Tempo, Seed, Variations, ModelsDirectory];
+    public Option<string?> Layout { get; } = new("--layout") { Description = "MusicXML layout: piano (melody, chord symbols and a chord staff; default) or lead-sheet (melody and chord symbols on one staff)." };
+
+    public IEnumerable<Option> All => [Model, Temperature, TopP, TimeSignature, Bars, Valence, Density, Key, Form, Tempo, Seed, Variations, Layout, ModelsDirectory];
 
     public GenerationRequest Read(ParseResult result) => new()
     {
@@ -50,6 +52,7 @@ internal sealed class RequestOptions
         Tempo = result.GetValue(Tempo),
         Seed = result.GetValue(Seed),
         Variations = result.GetValue(Variations),
+        Layout = result.GetValue(Layout),
     };
 
     public ModelCatalog Catalog(ParseResult result) => LoadCatalog(result.GetValue(ModelsDirectory)?.FullName ?? ModelCatalog.DefaultDirectory);

@@ -19,7 +19,7 @@ public sealed record SheetFiles(byte[] Midi, byte[] MusicXml, byte[] Report)
         var title = Title(spec, sheet);
         return new SheetFiles(
             MidiWriter.Write(sheet.Sheet, title),
-            MusicXmlWriter.ToBytes(MusicXmlWriter.Write(sheet.Sheet, title)),
+            MusicXmlWriter.ToBytes(MusicXmlWriter.Write(sheet.Sheet, title, layout: spec.Layout)),
             SheetReport.ToJson(spec, sheet));
     }
 

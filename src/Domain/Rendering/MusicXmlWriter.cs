@@ -8,38 +8,40 @@ using SithSynth.Domain.Music;
 namespace SithSynth.Domain.Rendering;
 
 /// <summary>
-/// Writes a lead sheet as a MusicXML 4.0 partwise score: one part on two staves, the melody with chord symbols above
-/// on the treble staff, and the chords written out on the bass staff, restated in every bar.
+/// Writes a lead sheet as a MusicXML 4.0 partwise score engraved as a musician would print it: the melody with chord
+/// symbols above on a treble staff, and (in the piano layout) a second part braced to it with the chords as block
+/// chords, at most one a beat, on a bass staff. Each part is one instrument, that of its MIDI track. Notes are spelled by the chord under them and cut and tied at the meter's beats (<see cref="BeatSplitter"/>),
+/// short notes are beamed by beat (<see cref="BeamGrouper"/>), and accidentals are written wherever a reader needs
+/// them (<see cref="BarAccidentals"/>). The sounding music is that of the MIDI file, note for note.
 /// </summary>
 public static class MusicXmlWriter
 {
-    public const string PartName = "Lead sheet";
-    public const int MelodyStaff = 1;
-    public const int ChordStaff = 2;
-
-    // Voice 1 for the first staff and voice 5 for the second is the numbering notation programs use for piano parts.
-    public const int MelodyVoice = 1;
-    public const int ChordVoice = 5;
-
-    private const string PartId = "P1";
+    public const string MelodyPart = "P1";
+    public const string ChordPart = "P2";
+    public const string MelodyPartName = "Melody";
+    public const string ChordPartName = "Chords";
 
     /// <summary>
     /// The score. <paramref name="encodingDate"/> is written only when given, so the same sheet always gives the same score.
     /// </summary>
-    public static XDocument Write(LeadSheet sheet, string title, DateOnly? encodingDate = null)
+    public static XDocument Write(LeadSheet sheet, ScoreHeading heading, DateOnly? encodingDate = null, SheetLayout layout = SheetLayout.Piano)
     {
         ArgumentNullException.ThrowIfNull(sheet);
-        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(heading);
         if (!sheet.IsComplete)
         {
             throw new ArgumentException("Every bar must hold exactly one bar's length of events before it can be written.", nameof(sheet));
         }
 
         var divisions = Divisions(sheet);
-        var part = new XElement("part", new XAttribute("id", PartId));
-        for (var bar = 0; bar < sheet.Measures.Count; bar++)
+        var melody = MelodyStaffNotes(sheet, divisions);
+        var parts = new List<XElement>
         {
-            part.Add(Measure(sheet, bar, divisions));
+            new("part", new XAttribute("id", MelodyPart), melody.Select((notes, bar) => Measure(sheet, bar, divisions, notes, isMelody: true))),
+        };
+        if (layout == SheetLayout.Piano)
+        {
+            parts.Add(new("part", new XAttribute("id", ChordPart), ChordStaffNotes(sheet, divisions).Select((notes, bar) => Measure(sheet, bar, divisions, notes, isMelody: false))));
         }
 
         var encoding = new XElement("encoding");
@@ -49,6 +51,11 @@ public static class MusicXmlWriter
         }
 
         encoding.Add(new XElement("software", "Sith Synth"));
+        var identification = new XElement("identification", encoding);
+        if (heading.Details.Count > 0)
+        {
+            identification.Add(new XElement("miscellaneous", heading.Details.Select(d => new XElement("miscellaneous-field", new XAttribute("name", d.Key), d.Value))));
+        }
 
         return new XDocument(
             new XDeclaration("1.0", "UTF-8", null),
@@ -56,10 +63,17 @@ public static class MusicXmlWriter
             new XElement(
                 "score-partwise",
                 new XAttribute("version", "4.0"),
-                new XElement("work", new XElement("work-title", title)),
-                new XElement("identification", encoding),
-                new XElement("part-list", new XElement("score-part", new XAttribute("id", PartId), new XElement("part-name", PartName))),
-                part));
+                new XElement("work", new XElement("work-title", heading.Title)),
+                identification,
+                PartList(layout),
+                parts));
+    }
+
+    /// <summary>The score with a full title such as <c>SheetFiles.Title</c> writes, read by <see cref="ScoreHeading.FromTitle"/>.</summary>
+    public static XDocument Write(LeadSheet sheet, string title, DateOnly? encodingDate = null, SheetLayout layout = SheetLayout.Piano)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        return Write(sheet, ScoreHeading.FromTitle(title), encodingDate, layout);
     }
 
     /// <summary>The score as UTF-8 bytes without a byte order mark, indented with LF line ends.</summary>
@@ -83,58 +97,221 @@ public static class MusicXmlWriter
         return stream.ToArray();
     }
 
-    /// <summary>Divisions per quarter: the least common multiple of every length's denominator (12 covers triplets and sixteenths).</summary>
+    /// <summary>
+    /// Divisions per quarter: the least common multiple of every length's denominator and the beat's (12 covers
+    /// triplets and sixteenths), so notes cut at a beat stay on the grid.
+    /// </summary>
     public static long Divisions(LeadSheet sheet)
     {
         ArgumentNullException.ThrowIfNull(sheet);
-        return sheet.Events.Aggregate(sheet.TimeSignature.BarLength.Denominator, (lcm, e) => Lcm(lcm, e.Duration.Denominator));
+        var meter = sheet.TimeSignature;
+        return sheet.Events.Aggregate(Lcm(meter.BarLength.Denominator, meter.PulseLength.Denominator), (lcm, e) => Lcm(lcm, e.Duration.Denominator));
     }
 
     private static long Lcm(long a, long b) => a / (long)BigInteger.GreatestCommonDivisor(a, b) * b;
 
-    private static XElement Measure(LeadSheet sheet, int bar, long divisions)
+    /// <summary>
+    /// The parts, each the instrument of its MIDI track on its channel and General MIDI program (MusicXML counts
+    /// programs from 1); in the piano layout braced together with barlines through both staves, as a grand staff.
+    /// </summary>
+    private static XElement PartList(SheetLayout layout)
     {
-        var measure = sheet.Measures[bar];
-        var barLength = sheet.TimeSignature.BarLength;
+        var melody = ScorePart(MelodyPart, MelodyPartName, "Flute", MidiWriter.MelodyChannel, MidiWriter.MelodyProgram);
+        if (layout == SheetLayout.LeadSheet)
+        {
+            return new XElement("part-list", melody);
+        }
+
+        return new XElement(
+            "part-list",
+            new XElement("part-group", new XAttribute("type", "start"), new XAttribute("number", 1), new XElement("group-symbol", "brace"), new XElement("group-barline", "yes")),
+            melody,
+            ScorePart(ChordPart, ChordPartName, "Electric Piano", MidiWriter.ChordChannel, MidiWriter.ChordProgram),
+            new XElement("part-group", new XAttribute("type", "stop"), new XAttribute("number", 1)));
+    }
+
+    private static XElement ScorePart(string id, string name, string instrument, int channel, int program) => new(
+        "score-part",
+        new XAttribute("id", id),
+        new XElement("part-name", name),
+        new XElement("score-instrument", new XAttribute("id", id + "-I1"), new XElement("instrument-name", instrument)),
+        new XElement("midi-instrument", new XAttribute("id", id + "-I1"), new XElement("midi-channel", channel), new XElement("midi-program", program + 1)));
+
+    /// <summary>The melody bar by bar: spelled by the chord under each note, cut at beats, tied, beamed and with its accidentals.</summary>
+    private static List<List<WrittenNote>> MelodyStaffNotes(LeadSheet sheet, long divisions)
+    {
+        var meter = sheet.TimeSignature;
+        var bars = new List<List<WrittenNote>>();
+        WrittenNote? previous = null;
+        int? previousPitch = null;
+        foreach (var measure in sheet.Measures)
+        {
+            var notes = new List<WrittenNote>();
+            foreach (var (e, onset) in measure.EventsWithOnsets())
+            {
+                if (e.Pitch is not { } pitch)
+                {
+                    notes.AddRange(Rests(meter, onset, e.Duration, divisions));
+                    previous = null;
+                    previousPitch = null;
+                    continue;
+                }
+
+                // A note tied from the one before keeps its spelling, whatever chord now sounds.
+                var continues = e.Tied && previous is not null && previousPitch == pitch;
+                var written = continues ? previous!.Pitches[0] : WrittenPitch.Of(pitch, MelodySpelling.Of(pitch, e.Chord, sheet.Key));
+                var pieces = TiedNotes(meter, onset, e.Duration, [written], divisions);
+                if (continues)
+                {
+                    previous!.TieStart = true;
+                    pieces[0].TieStop = true;
+                }
+
+                notes.AddRange(pieces);
+                previous = pieces[^1];
+                previousPitch = pitch;
+            }
+
+            BeamGrouper.Beam(meter, notes);
+            bars.Add(notes);
+        }
+
+        MarkAccidentals(sheet.Key, bars);
+        return bars;
+    }
+
+    /// <summary>
+    /// The chords bar by bar as block chords at most once a beat: each beat takes the chord sounding at its start, and
+    /// quicker changes show in the chord symbols only.
+    /// </summary>
+    private static List<List<WrittenNote>> ChordStaffNotes(LeadSheet sheet, long divisions)
+    {
+        var meter = sheet.TimeSignature;
+        var beat = meter.PulseLength;
+        var bars = new List<List<WrittenNote>>();
+        foreach (var measure in sheet.Measures)
+        {
+            var events = measure.EventsWithOnsets().ToList();
+            var spans = new List<ChordSpan>();
+            for (var onset = Duration.Zero; onset < meter.BarLength; onset += beat)
+            {
+                var chord = events.Last(e => e.Onset <= onset).Event.Chord;
+                if (spans.Count > 0 && spans[^1].Chord == chord)
+                {
+                    spans[^1] = spans[^1] with { Length = spans[^1].Length + beat };
+                }
+                else
+                {
+                    spans.Add(new ChordSpan(chord, onset, beat));
+                }
+            }
+
+            var notes = new List<WrittenNote>();
+            foreach (var span in spans)
+            {
+                var pitches = ChordVoicing.Pitches(span.Chord);
+                notes.AddRange(pitches.Count == 0
+                    ? Rests(meter, span.Onset, span.Length, divisions)
+                    : TiedNotes(meter, span.Onset, span.Length, [.. pitches.Select(p => WrittenPitch.Of(p, ChordSpelling.Tone(span.Chord, sheet.Key, p)))], divisions));
+            }
+
+            bars.Add(notes);
+        }
+
+        MarkAccidentals(sheet.Key, bars);
+        return bars;
+    }
+
+    private static List<WrittenNote> TiedNotes(TimeSignature meter, Duration onset, Duration length, List<WrittenPitch> pitches, long divisions)
+    {
+        var notes = BeatSplitter.Split(meter, onset, length, isRest: false, divisions).Select(p => new WrittenNote(p.Onset, p.Value, pitches)).ToList();
+        for (var i = 0; i < notes.Count; i++)
+        {
+            notes[i].TieStop = i > 0;
+            notes[i].TieStart = i < notes.Count - 1;
+        }
+
+        return notes;
+    }
+
+    private static IEnumerable<WrittenNote> Rests(TimeSignature meter, Duration onset, Duration length, long divisions) => length == meter.BarLength
+        ? [new WrittenNote(onset, NoteValue.Split(length, divisions)[0], []) { IsMeasureRest = true }]
+        : BeatSplitter.Split(meter, onset, length, isRest: true, divisions).Select(p => new WrittenNote(p.Onset, p.Value, []));
+
+    private static void MarkAccidentals(Key key, List<List<WrittenNote>> bars)
+    {
+        var accidentals = new BarAccidentals(key);
+        foreach (var bar in bars)
+        {
+            accidentals.NewBar();
+            foreach (var note in bar)
+            {
+                note.Accidentals = [.. note.Pitches.Select(p => accidentals.Show(p, note.TieStop))];
+            }
+
+            MarkTriplets(bar);
+        }
+    }
+
+    /// <summary>Brackets each run of triplet values from its first note until the run lands back on the sixteenth grid.</summary>
+    private static void MarkTriplets(List<WrittenNote> bar)
+    {
+        WrittenNote? open = null;
+        WrittenNote? last = null;
+        foreach (var note in bar)
+        {
+            if (!note.Value.IsTriplet)
+            {
+                if (open is not null)
+                {
+                    last!.TupletStop = true;
+                    open = null;
+                }
+
+                continue;
+            }
+
+            if (open is null)
+            {
+                open = note;
+                note.TupletStart = true;
+            }
+
+            last = note;
+            if (BeatSplitter.IsMultiple(note.End, new Duration(1, 4)))
+            {
+                note.TupletStop = true;
+                open = null;
+            }
+        }
+
+        if (open is not null)
+        {
+            last!.TupletStop = true;
+        }
+    }
+
+    private static XElement Measure(LeadSheet sheet, int bar, long divisions, List<WrittenNote> notes, bool isMelody)
+    {
         var element = new XElement("measure", new XAttribute("number", bar + 1));
         if (bar == 0)
         {
-            element.Add(Attributes(sheet, divisions), TempoMarking(sheet));
+            element.Add(Attributes(sheet, divisions, isMelody ? Clef("G", 2) : Clef("F", 4)));
+            if (isMelody)
+            {
+                element.Add(TempoMarking(sheet));
+            }
         }
 
-        var spans = ChordSpan.In(measure);
-        var chordChanges = spans.ToDictionary(s => s.Onset, s => s.Chord);
-        foreach (var (e, onset) in measure.EventsWithOnsets())
+        var changes = isMelody ? ChordSpan.In(sheet.Measures[bar]).ToDictionary(s => s.Onset, s => s.Chord) : [];
+        foreach (var note in notes)
         {
-            if (chordChanges.TryGetValue(onset, out var chord))
+            if (changes.Remove(note.Onset, out var chord))
             {
                 element.Add(Harmony(chord, sheet.Key));
             }
 
-            if (e.Pitch is { } pitch)
-            {
-                var written = WrittenPitch.Of(pitch, sheet.Key.Spell(pitch));
-                element.Add(TiedNotes([written], e.Duration, divisions, MelodyVoice, MelodyStaff));
-            }
-            else
-            {
-                element.Add(Rests(e.Duration, barLength, divisions, MelodyVoice, MelodyStaff));
-            }
-        }
-
-        element.Add(new XElement("backup", new XElement("duration", barLength.ToTicks(divisions))));
-        foreach (var span in spans)
-        {
-            var pitches = ChordVoicing.Pitches(span.Chord);
-            if (pitches.Count == 0)
-            {
-                element.Add(Rests(span.Length, barLength, divisions, ChordVoice, ChordStaff));
-            }
-            else
-            {
-                var written = pitches.Select(p => WrittenPitch.Of(p, ChordSpelling.Tone(span.Chord, sheet.Key, p))).ToList();
-                element.Add(TiedNotes(written, span.Length, divisions, ChordVoice, ChordStaff));
-            }
+            element.Add(Note(note, divisions));
         }
 
         if (bar == sheet.Measures.Count - 1)
@@ -145,7 +322,7 @@ public static class MusicXmlWriter
         return element;
     }
 
-    private static XElement Attributes(LeadSheet sheet, long divisions) => new(
+    private static XElement Attributes(LeadSheet sheet, long divisions, XElement clef) => new(
         "attributes",
         new XElement("divisions", divisions),
         new XElement(
@@ -156,13 +333,10 @@ public static class MusicXmlWriter
             "time",
             new XElement("beats", sheet.TimeSignature.Beats),
             new XElement("beat-type", sheet.TimeSignature.BeatType)),
-        new XElement("staves", 2),
-        Clef(MelodyStaff, "G", 2),
-        Clef(ChordStaff, "F", 4));
+        clef);
 
-    private static XElement Clef(int staff, string sign, int line) => new(
+    private static XElement Clef(string sign, int line) => new(
         "clef",
-        new XAttribute("number", staff),
         new XElement("sign", sign),
         new XElement("line", line));
 
@@ -180,7 +354,6 @@ public static class MusicXmlWriter
             new XElement(
                 "direction-type",
                 new XElement("metronome", new XElement("beat-unit", beat.Type), beat.IsDotted ? new XElement("beat-unit-dot") : null, new XElement("per-minute", sheet.Tempo))),
-            new XElement("staff", MelodyStaff),
             new XElement("sound", new XAttribute("tempo", Math.Round(sheet.QuartersPerMinute, 2).ToString(CultureInfo.InvariantCulture))));
     }
 
@@ -205,99 +378,111 @@ public static class MusicXmlWriter
             harmony.Add(new XElement("bass", new XElement("bass-step", bass.Step), Alter("bass-alter", bass.Alter)));
         }
 
-        harmony.Add(new XElement("staff", MelodyStaff));
         return harmony;
     }
 
     private static XElement? Alter(string name, int alter) => alter == 0 ? null : new XElement(name, alter);
 
-    /// <summary>A note or chord of <paramref name="length"/>, written as tied values where one value cannot show it.</summary>
-    private static IEnumerable<XElement> TiedNotes(List<WrittenPitch> pitches, Duration length, long divisions, int voice, int staff)
+    /// <summary>The written note as MusicXML &lt;note&gt; elements, one for each pitch of a stacked chord.</summary>
+    private static IEnumerable<XElement> Note(WrittenNote note, long divisions)
     {
-        var values = NoteValue.Split(length, divisions);
-        for (var i = 0; i < values.Count; i++)
+        if (note.IsRest)
         {
-            var tieStop = i > 0;
-            var tieStart = i < values.Count - 1;
-            for (var p = 0; p < pitches.Count; p++)
-            {
-                var pitch = pitches[p];
-                yield return Note(
-                    p > 0 ? new XElement("chord") : null,
-                    new XElement("pitch", new XElement("step", pitch.Step), Alter("alter", pitch.Alter), new XElement("octave", pitch.Octave)),
-                    values[i],
-                    divisions,
-                    voice,
-                    staff,
-                    tieStop,
-                    tieStart);
-            }
-        }
-    }
-
-    /// <summary>A silence of <paramref name="length"/>: a whole-bar rest, or rests of the values that add up to it.</summary>
-    private static IEnumerable<XElement> Rests(Duration length, Duration barLength, long divisions, int voice, int staff)
-    {
-        if (length == barLength)
-        {
-            yield return new XElement(
-                "note",
-                new XElement("rest", new XAttribute("measure", "yes")),
-                new XElement("duration", length.ToTicks(divisions)),
-                new XElement("voice", voice),
-                new XElement("staff", staff));
+            yield return note.IsMeasureRest
+                ? new XElement(
+                    "note",
+                    new XElement("rest", new XAttribute("measure", "yes")),
+                    new XElement("duration", note.Value.Length.ToTicks(divisions)),
+                    new XElement("voice", 1))
+                : NoteElement(note, null, null, divisions);
             yield break;
         }
 
-        foreach (var value in NoteValue.Split(length, divisions))
+        for (var p = 0; p < note.Pitches.Count; p++)
         {
-            yield return Note(null, new XElement("rest"), value, divisions, voice, staff, tieStop: false, tieStart: false);
+            yield return NoteElement(note, p, note.Accidentals.Count > p ? note.Accidentals[p] : null, divisions);
         }
     }
 
     // Children in the order the MusicXML schema requires: chord, pitch or rest, duration, tie, voice, type, dot,
-    // time-modification, staff, notations.
-    private static XElement Note(XElement? chord, XElement pitchOrRest, NoteValue value, long divisions, int voice, int staff, bool tieStop, bool tieStart)
+    // accidental, time-modification, beam, notations. Each part is one voice on one staff.
+    private static XElement NoteElement(WrittenNote note, int? pitchIndex, ShownAccidental? accidental, long divisions)
     {
-        var note = new XElement("note", chord, pitchOrRest, new XElement("duration", value.Length.ToTicks(divisions)));
-        if (tieStop)
+        var element = new XElement("note");
+        if (pitchIndex is { } index)
         {
-            note.Add(new XElement("tie", new XAttribute("type", "stop")));
+            var pitch = note.Pitches[index];
+            element.Add(
+                index > 0 ? new XElement("chord") : null,
+                new XElement("pitch", new XElement("step", pitch.Step), Alter("alter", pitch.Alter), new XElement("octave", pitch.Octave)));
+        }
+        else
+        {
+            element.Add(new XElement("rest"));
         }
 
-        if (tieStart)
+        element.Add(new XElement("duration", note.Value.Length.ToTicks(divisions)));
+        if (note.TieStop)
         {
-            note.Add(new XElement("tie", new XAttribute("type", "start")));
+            element.Add(new XElement("tie", new XAttribute("type", "stop")));
         }
 
-        note.Add(new XElement("voice", voice), new XElement("type", value.Type));
-        if (value.IsDotted)
+        if (note.TieStart)
         {
-            note.Add(new XElement("dot"));
+            element.Add(new XElement("tie", new XAttribute("type", "start")));
         }
 
-        if (value.IsTriplet)
+        element.Add(new XElement("voice", 1), new XElement("type", note.Value.Type));
+        if (note.Value.IsDotted)
         {
-            note.Add(new XElement("time-modification", new XElement("actual-notes", 3), new XElement("normal-notes", 2)));
+            element.Add(new XElement("dot"));
         }
 
-        note.Add(new XElement("staff", staff));
-        if (tieStop || tieStart)
+        if (accidental is not null)
         {
-            var notations = new XElement("notations");
-            if (tieStop)
+            element.Add(new XElement("accidental", accidental.Cautionary ? new XAttribute("cautionary", "yes") : null, accidental.Name));
+        }
+
+        if (note.Value.IsTriplet)
+        {
+            element.Add(new XElement("time-modification", new XElement("actual-notes", 3), new XElement("normal-notes", 2)));
+        }
+
+        // Beams belong to the chord as a whole: MusicXML puts them on its first note.
+        if (pitchIndex is null or 0)
+        {
+            element.Add(note.Beams.Select((value, level) => new XElement("beam", new XAttribute("number", level + 1), value)));
+        }
+
+        var notations = new XElement("notations");
+        if (note.TieStop)
+        {
+            notations.Add(new XElement("tied", new XAttribute("type", "stop")));
+        }
+
+        if (note.TieStart)
+        {
+            notations.Add(new XElement("tied", new XAttribute("type", "start")));
+        }
+
+        if (pitchIndex is null or 0)
+        {
+            if (note.TupletStart)
             {
-                notations.Add(new XElement("tied", new XAttribute("type", "stop")));
+                notations.Add(new XElement("tuplet", new XAttribute("type", "start"), new XAttribute("bracket", note.Beams.Count > 0 ? "no" : "yes")));
             }
 
-            if (tieStart)
+            if (note.TupletStop)
             {
-                notations.Add(new XElement("tied", new XAttribute("type", "start")));
+                notations.Add(new XElement("tuplet", new XAttribute("type", "stop")));
             }
-
-            note.Add(notations);
         }
 
-        return note;
+        if (notations.HasElements)
+        {
+            element.Add(notations);
+        }
+
+        return element;
     }
 }

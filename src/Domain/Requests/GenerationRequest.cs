@@ -42,4 +42,7 @@ public sealed record GenerationRequest
 
     /// <summary>How many different sheets to write for the same parameters, 1–8.</summary>
     public int? Variations { get; init; }
+
+    /// <summary>How the MusicXML is laid out: <c>piano</c> (melody, symbols and a chord staff) or <c>lead-sheet</c> (one staff).</summary>
+    public string? Layout { get; init; }
 }

@@ -3,6 +3,7 @@ using SithSynth.Domain.Analysis;
 using SithSynth.Domain.Conditioning;
 using SithSynth.Domain.Models;
 using SithSynth.Domain.Music;
+using SithSynth.Domain.Rendering;
 
 namespace SithSynth.Domain.Requests;
 
@@ -94,6 +95,11 @@ public static class GenerationRequestValidator
             Problem("variations", $"Variations must be between 1 and {MaxVariations}.");
         }
 
+        if (!SheetLayoutNames.TryParse(request.Layout ?? SheetLayoutNames.Piano, out var layout))
+        {
+            Problem("layout", $"Layout must be {SheetLayoutNames.Piano} (melody, chord symbols and a chord staff) or {SheetLayoutNames.LeadSheet} (melody and chord symbols on one staff).");
+        }
+
         if (problems.Count > 0)
         {
             return new RequestValidation(null, problems);
@@ -101,7 +107,7 @@ public static class GenerationRequestValidator
 
         var spec = new GenerationSpec(
             modelName, temperature, request.TopP, timeSignature, bars, average, valencePerBar, uniform, densityPerBar,
-            key, tempo, request.Seed ?? newSeed(), variations, form);
+            key, tempo, request.Seed ?? newSeed(), variations, form) { Layout = layout };
         return new RequestValidation(spec, []);
     }
 

@@ -1,6 +1,7 @@
 using SithSynth.Domain.Analysis;
 using SithSynth.Domain.Conditioning;
 using SithSynth.Domain.Music;
+using SithSynth.Domain.Rendering;
 
 namespace SithSynth.Domain.Requests;
 
@@ -32,4 +33,7 @@ public sealed record GenerationSpec(
     public const int DefaultVariations = 1;
     public const double DefaultValence = 0;
     public const Density DefaultDensity = Density.Med;
+
+    /// <summary>How the MusicXML is laid out; the MIDI file is the same either way.</summary>
+    public SheetLayout Layout { get; init; } = SheetLayout.Piano;
 }

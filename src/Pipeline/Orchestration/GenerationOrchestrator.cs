@@ -73,7 +73,7 @@ public sealed class GenerationOrchestrator(RetrySettings retry) : TaskOrchestrat
                 .SelectMany(s => new[]
                 {
                     CallAsync<string>(PipelineTasks.RenderMidi, new RenderWork(s.Score), PipelineStage.Rendering, s.Variation),
-                    CallAsync<string>(PipelineTasks.RenderMusicXml, new RenderWork(s.Score), PipelineStage.Rendering, s.Variation),
+                    CallAsync<string>(PipelineTasks.RenderMusicXml, new RenderWork(s.Score, settled.Layout), PipelineStage.Rendering, s.Variation),
                 })
                 .ToList();
             var files = await AllAsync(rendering, done => Report(

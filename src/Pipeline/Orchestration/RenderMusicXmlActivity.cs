@@ -16,7 +16,12 @@ public sealed class RenderMusicXmlActivity(IArtifactStore store) : TaskActivity<
         var scoreName = ArtifactName.Parse(input.Score);
         var score = ScoreDocument.Read(await store.ReadAsync(scoreName).ConfigureAwait(false));
         var musicXml = ArtifactName.Of(scoreName.GenerationId, scoreName.Variation!.Value, ArtifactKind.MusicXml);
-        await store.SaveAsync(musicXml, MusicXmlWriter.ToBytes(MusicXmlWriter.Write(score.ToSheet(), score.Title))).ConfigureAwait(false);
+        if (!SheetLayoutNames.TryParse(input.Layout ?? SheetLayoutNames.Piano, out var layout))
+        {
+            throw new InvalidDataException($"'{input.Layout}' is not a sheet layout.");
+        }
+
+        await store.SaveAsync(musicXml, MusicXmlWriter.ToBytes(MusicXmlWriter.Write(score.ToSheet(), score.Title, layout: layout))).ConfigureAwait(false);
         return musicXml.Value;
     }
 }

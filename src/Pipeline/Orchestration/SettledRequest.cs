@@ -1,5 +1,6 @@
 using SithSynth.Domain.Analysis;
 using SithSynth.Domain.Models;
+using SithSynth.Domain.Rendering;
 using SithSynth.Domain.Requests;
 
 namespace SithSynth.Pipeline.Orchestration;
@@ -29,6 +30,7 @@ public static class SettledRequest
             Tempo = spec.Tempo,
             Seed = spec.Seed,
             Variations = spec.Variations,
+            Layout = SheetLayoutNames.Name(spec.Layout),
         };
     }
 

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
+using NAudio.Midi;
 using SithSynth.Domain.Music;
 using SithSynth.Domain.Rendering;
+using static SithSynth.Domain.Tests.Rendering.SampleLeadSheets;
+using static SithSynth.Domain.Tests.Rendering.ScoreReading;
 
 namespace SithSynth.Domain.Tests.Rendering;
 
@@ -48,11 +51,12 @@ public class MusicXmlWriterTests
     [InlineData("2/2 in C", 3, 0, "major", 2, 2, 4)]
     [InlineData("6/8 in Dm", 2, -1, "minor", 6, 8, 4)]
     [InlineData("12/8 in Gb", 2, -6, "major", 12, 8, 3)]
-    public void The_first_bar_sets_divisions_key_meter_two_staves_clefs_and_tempo(string name, int divisions, int fifths, string mode, int beats, int beatType, int bars)
+    public void The_first_bar_of_each_part_sets_divisions_key_meter_clef_and_the_melody_the_tempo(string name, int divisions, int fifths, string mode, int beats, int beatType, int bars)
     {
         var score = Write(name);
-        var measures = score.Descendants("measure").ToList();
+        var measures = Bars(score, MusicXmlWriter.MelodyPart);
         var attributes = measures[0].Element("attributes")!;
+        var chordAttributes = Bars(score, MusicXmlWriter.ChordPart)[0].Element("attributes")!;
 
         Assert.Equal(bars, measures.Count);
         Assert.Equal(Enumerable.Range(1, bars).Select(n => n.ToString(CultureInfo.InvariantCulture)), measures.Select(m => (string)m.Attribute("number")!));
@@ -61,8 +65,10 @@ public class MusicXmlWriterTests
         Assert.Equal(mode, (string)attributes.Element("key")!.Element("mode")!);
         Assert.Equal(beats, (int)attributes.Element("time")!.Element("beats")!);
         Assert.Equal(beatType, (int)attributes.Element("time")!.Element("beat-type")!);
-        Assert.Equal(2, (int)attributes.Element("staves")!);
-        Assert.Equal(["G2", "F4"], attributes.Elements("clef").Select(c => (string)c.Element("sign")! + (string)c.Element("line")!));
+        Assert.Equal(attributes.Elements().Where(e => e.Name != "clef").Select(e => e.ToString()), chordAttributes.Elements().Where(e => e.Name != "clef").Select(e => e.ToString()));
+        Assert.Equal("G2", (string)attributes.Element("clef")!.Element("sign")! + (string)attributes.Element("clef")!.Element("line")!);
+        Assert.Equal("F4", (string)chordAttributes.Element("clef")!.Element("sign")! + (string)chordAttributes.Element("clef")!.Element("line")!);
+        Assert.Null(Bars(score, MusicXmlWriter.ChordPart)[0].Element("direction"));
         var tempo = measures[0].Element("direction")!;
         var sheet = SampleLeadSheets.All[name];
         Assert.Equal(sheet.Tempo, (int)tempo.Descendants("per-minute").Single());
@@ -74,36 +80,23 @@ public class MusicXmlWriterTests
 
     [Theory]
     [MemberData(nameof(SampleLeadSheets.Names), MemberType = typeof(SampleLeadSheets))]
-    public void Each_staff_fills_each_bar_exactly_and_the_backup_returns_to_the_downbeat(string name)
+    public void Each_part_fills_each_bar_exactly_in_one_voice(string name)
     {
         var sheet = SampleLeadSheets.All[name];
         var score = Write(name);
-        var divisions = (int)score.Descendants("divisions").Single();
+        var divisions = (int)score.Descendants("divisions").First();
         var bar = (int)sheet.TimeSignature.BarLength.ToTicks(divisions);
 
-        foreach (var measure in score.Descendants("measure"))
+        foreach (var part in new[] { MusicXmlWriter.MelodyPart, MusicXmlWriter.ChordPart })
         {
-            var onset = 0;
-            foreach (var element in measure.Elements())
+            var measures = Bars(score, part);
+            Assert.Equal(sheet.Measures.Count, measures.Count);
+            foreach (var measure in measures)
             {
-                // Notes stacked with <chord/> sound with the note before them and take no time of their own.
-                onset += element.Name.LocalName switch
-                {
-                    "note" when element.Element("chord") is null => (int)element.Element("duration")!,
-                    "backup" => -(int)element.Element("duration")!,
-                    _ => 0,
-                };
-                Assert.InRange(onset, 0, bar);
+                Assert.Equal(bar, StaffLength(measure));
+                Assert.Empty(measure.Elements("backup"));
+                Assert.All(Notes(measure), n => Assert.Equal(1, (int)n.Element("voice")!));
             }
-
-            Assert.Equal(bar, StaffLength(measure, MusicXmlWriter.MelodyStaff));
-            Assert.Equal(bar, StaffLength(measure, MusicXmlWriter.ChordStaff));
-            Assert.Equal(bar, (int)measure.Element("backup")!.Element("duration")!);
-            Assert.All(Notes(measure, MusicXmlWriter.MelodyStaff), n => Assert.Equal(MusicXmlWriter.MelodyVoice, (int)n.Element("voice")!));
-            Assert.All(Notes(measure, MusicXmlWriter.ChordStaff), n => Assert.Equal(MusicXmlWriter.ChordVoice, (int)n.Element("voice")!));
-            Assert.True(
-                measure.Elements().TakeWhile(e => e.Name != "backup").Where(e => e.Name == "note").All(n => (int)n.Element("staff")! == MusicXmlWriter.MelodyStaff),
-                "Staff 1 is written before the backup and staff 2 after it.");
         }
     }
 
@@ -112,7 +105,7 @@ public class MusicXmlWriterTests
     public void Every_note_type_dot_and_triplet_mark_agrees_with_its_duration(string name)
     {
         var score = Write(name);
-        var divisions = (int)score.Descendants("divisions").Single();
+        var divisions = (int)score.Descendants("divisions").First();
 
         foreach (var note in score.Descendants("note").Where(n => n.Element("type") is not null))
         {
@@ -136,11 +129,11 @@ public class MusicXmlWriterTests
     public void Triplets_are_marked_three_in_the_time_of_two()
     {
         var score = Write("4/4 in Eb");
-        var triplets = Notes(score.Root!, MusicXmlWriter.MelodyStaff).Where(n => n.Element("time-modification") is not null).ToList();
+        var triplets = Notes(Part(score, MusicXmlWriter.MelodyPart)).Where(n => n.Element("time-modification") is not null).ToList();
 
         // Three triplet eighths in bar 2, three triplet quarters in bar 3.
         Assert.Equal(["eighth:4", "eighth:4", "eighth:4", "quarter:8", "quarter:8", "quarter:8"], triplets.Select(n => $"{(string)n.Element("type")!}:{(int)n.Element("duration")!}"));
-        Assert.Equal(["half:4", "half:4", "half:4"], Notes(Write("2/2 in C").Root!, MusicXmlWriter.MelodyStaff)
+        Assert.Equal(["half:4", "half:4", "half:4"], Notes(Part(Write("2/2 in C"), MusicXmlWriter.MelodyPart))
             .Where(n => n.Element("time-modification") is not null)
             .Select(n => $"{(string)n.Element("type")!}:{(int)n.Element("duration")!}"));
     }
@@ -150,11 +143,11 @@ public class MusicXmlWriterTests
     public void Every_tie_start_is_answered_by_a_tie_stop_on_the_same_pitches(string name)
     {
         var score = Write(name);
-        foreach (var measure in score.Descendants("measure"))
+        foreach (var part in new[] { MusicXmlWriter.MelodyPart, MusicXmlWriter.ChordPart })
         {
-            foreach (var staff in new[] { MusicXmlWriter.MelodyStaff, MusicXmlWriter.ChordStaff })
+            foreach (var measure in Bars(score, part))
             {
-                var sounds = Sounds(measure, staff);
+                var sounds = Sounds(measure);
                 for (var i = 0; i < sounds.Count; i++)
                 {
                     foreach (var note in sounds[i])
@@ -182,13 +175,14 @@ public class MusicXmlWriterTests
     [Fact]
     public void A_length_no_single_value_can_show_is_written_as_tied_values()
     {
-        var lastBar = Write("4/4 in Eb").Descendants("measure").Last();
-        var melody = Notes(lastBar, MusicXmlWriter.MelodyStaff)
+        var lastBar = Bars(Write("4/4 in Eb"), MusicXmlWriter.MelodyPart)[^1];
+        var melody = Notes(lastBar)
             .Select(n => $"{PitchName(n)} {(string)n.Element("type")!}{(n.Element("dot") is null ? "" : ".")} {string.Join('+', n.Elements("tie").Select(t => (string)t.Attribute("type")!))}")
             .ToList();
 
-        // 5/2 from the downbeat: a half tied to an eighth, so the middle of the bar stays visible; then a repeated Eb.
-        Assert.Equal(["E-1/4 half start", "E-1/4 eighth stop", "E-1/4 quarter. "], melody);
+        // 5/2 from the downbeat: a half tied to an eighth, so the middle of the bar stays visible; then a repeated Eb
+        // on the "and" of beat 3, tied at beat 4 rather than a dotted quarter hiding it.
+        Assert.Equal(["E-1/4 half start", "E-1/4 eighth stop", "E-1/4 eighth start", "E-1/4 quarter stop"], melody);
     }
 
     [Theory]
@@ -203,18 +197,17 @@ public class MusicXmlWriterTests
         var harmonies = Write(name).Descendants("harmony").ToList();
 
         Assert.Equal(expected, harmonies.Select(ChordName));
-        Assert.All(harmonies, h => Assert.Equal(MusicXmlWriter.MelodyStaff, (int)h.Element("staff")!));
+        Assert.All(harmonies, h => Assert.Equal(MusicXmlWriter.MelodyPart, (string)h.Ancestors("part").Single().Attribute("id")!));
         Assert.All(harmonies, h => Assert.Equal(
-            ["root", "kind", .. h.Element("bass") is null ? Array.Empty<string>() : ["bass"], "staff"],
+            ["root", "kind", .. h.Element("bass") is null ? Array.Empty<string>() : ["bass"]],
             h.Elements().Select(e => e.Name.LocalName)));
     }
 
     [Fact]
     public void Each_chord_symbol_stands_just_before_the_melody_note_or_rest_where_the_chord_changes()
     {
-        var bar = Write("4/4 in Eb").Descendants("measure").ElementAt(1);
+        var bar = Bars(Write("4/4 in Eb"), MusicXmlWriter.MelodyPart)[1];
         var sequence = bar.Elements()
-            .TakeWhile(e => e.Name != "backup")
             .Select(e => e.Name == "harmony" ? "[" + ChordName(e) + "]" : e.Element("rest") is not null ? "rest" : PitchName(e));
 
         Assert.Equal(["[Cm7]", "C5", "B-1/4", "G4", "rest", "[Fm7]", "A-1/4", "G4", "[Bb7]", "F4"], sequence);
@@ -231,8 +224,8 @@ public class MusicXmlWriterTests
     [Fact]
     public void The_chord_staff_stacks_each_voicing_and_holds_it_while_the_chord_lasts()
     {
-        var bar = Write("4/4 in Eb").Descendants("measure").ElementAt(2);
-        var chords = Sounds(bar, MusicXmlWriter.ChordStaff)
+        var bar = Bars(Write("4/4 in Eb"), MusicXmlWriter.ChordPart)[2];
+        var chords = Sounds(bar)
             .Select(s => string.Join(' ', s.Select(PitchName)) + " " + (string)s[0].Element("type")! + (s[0].Element("dot") is null ? "" : "."))
             .ToList();
 
@@ -256,22 +249,20 @@ public class MusicXmlWriterTests
     [Fact]
     public void No_chord_and_a_silent_bar_are_rests_on_the_chord_staff()
     {
-        var measures = Write("3/4 in F").Descendants("measure").ToList();
-        var silent = measures[3].Elements("note").ToList();
+        var score = Write("3/4 in F");
+        var silent = new[] { MusicXmlWriter.MelodyPart, MusicXmlWriter.ChordPart }.Select(p => Bars(score, p)[3].Elements("note").Single()).ToList();
 
-        Assert.Equal(2, silent.Count);
         Assert.All(silent, n => Assert.Equal("yes", (string)n.Element("rest")!.Attribute("measure")!));
-        Assert.Equal([1, 2], silent.Select(n => (int)n.Element("staff")!));
-        var ncBeat = Write("4/4 in Eb").Descendants("measure").ElementAt(3);
-        Assert.Equal("rest quarter", string.Join('|', Notes(ncBeat, MusicXmlWriter.ChordStaff).Take(1).Select(n => $"{(n.Element("rest") is null ? "note" : "rest")} {(string)n.Element("type")!}")));
+        var ncBeat = Bars(Write("4/4 in Eb"), MusicXmlWriter.ChordPart)[3];
+        Assert.Equal("rest quarter", string.Join('|', Notes(ncBeat).Take(1).Select(n => $"{(n.Element("rest") is null ? "note" : "rest")} {(string)n.Element("type")!}")));
     }
 
     [Fact]
     public void Sharps_in_a_minor_key_are_spelled_with_the_octave_of_their_letter()
     {
         var score = Write("2/4 in F#m");
-        var melody = Notes(score.Root!, MusicXmlWriter.MelodyStaff).Where(n => n.Element("pitch") is not null).Select(PitchName).ToList();
-        var c7 = Sounds(score.Descendants("measure").ElementAt(1), MusicXmlWriter.ChordStaff)[0].Select(PitchName);
+        var melody = Notes(Part(score, MusicXmlWriter.MelodyPart)).Where(n => n.Element("pitch") is not null).Select(PitchName).ToList();
+        var c7 = Sounds(Bars(score, MusicXmlWriter.ChordPart)[1])[0].Select(PitchName);
 
         // MIDI 60 is the leading tone of C# written B#3 (not C4); MIDI 65 is E#4, the leading tone of F#.
         Assert.Equal(["F+1/4", "E+1/4", "F+1/4", "C+1/4", "B+1/3", "C+1/4", "G+1/4", "D4", "E4", "F+1/4"], melody);
@@ -282,12 +273,12 @@ public class MusicXmlWriterTests
     public void Flats_in_Gb_spell_Cb_in_the_octave_above_B()
     {
         var score = Write("12/8 in Gb");
-        var melody = Notes(score.Root!, MusicXmlWriter.MelodyStaff).Select(PitchName).ToList();
-        var cb = Sounds(score.Descendants("measure").ElementAt(1), MusicXmlWriter.ChordStaff)[0].Select(PitchName);
+        var melody = Notes(Part(score, MusicXmlWriter.MelodyPart)).Select(PitchName).ToList();
+        var cb = Sounds(Bars(score, MusicXmlWriter.ChordPart)[1])[0].Select(PitchName);
 
         Assert.Equal("C-1/5", melody[3]);
         Assert.Equal(["C-1/3", "E-1/3", "G-1/3"], cb);
-        Assert.Equal("whole.", Notes(score.Descendants("measure").Last(), MusicXmlWriter.MelodyStaff).Select(n => (string)n.Element("type")! + (n.Element("dot") is null ? "" : ".")).Single());
+        Assert.Equal("whole.", Notes(Bars(score, MusicXmlWriter.MelodyPart)[^1]).Select(n => (string)n.Element("type")! + (n.Element("dot") is null ? "" : ".")).Single());
     }
 
     [Fact]
@@ -301,7 +292,7 @@ public class MusicXmlWriterTests
         Assert.Equal("Sunny tune", (string)score.Root.Element("work")!.Element("work-title")!);
         Assert.Equal("Sith Synth", (string)score.Descendants("software").Single());
         Assert.Equal("2025-03-04", (string)score.Descendants("encoding-date").Single());
-        Assert.Equal(MusicXmlWriter.PartName, (string)score.Descendants("part-name").Single());
+        Assert.Equal([MusicXmlWriter.MelodyPartName, MusicXmlWriter.ChordPartName], score.Descendants("part-name").Select(n => (string)n));
         Assert.Empty(MusicXmlWriter.Write(SampleLeadSheets.All["3/4 in F"], "Sunny tune").Descendants("encoding-date"));
     }
 
@@ -319,65 +310,144 @@ public class MusicXmlWriterTests
         Assert.DoesNotContain('\r', text);
     }
 
-    private static XDocument Write(string name) => MusicXmlWriter.Write(SampleLeadSheets.All[name], name);
-
-    private static List<XElement> Notes(XElement scope, int staff) =>
-        scope.Descendants("note").Where(n => (int)n.Element("staff")! == staff).ToList();
-
-    private static int StaffLength(XElement measure, int staff) =>
-        Notes(measure, staff).Where(n => n.Element("chord") is null).Sum(n => (int)n.Element("duration")!);
-
-    /// <summary>The staff's notes grouped into what sounds together: a note and the &lt;chord/&gt; notes stacked on it.</summary>
-    private static List<List<XElement>> Sounds(XElement measure, int staff)
+    [Theory]
+    [MemberData(nameof(EngravingSheets.InKeysNames), MemberType = typeof(EngravingSheets))]
+    public void Every_meter_in_24_keys_is_valid_against_the_schema_in_both_layouts(string name)
     {
-        var sounds = new List<List<XElement>>();
-        foreach (var note in Notes(measure, staff))
+        var sheet = EngravingSheets.InKeys[name];
+
+        Assert.Empty(MusicXmlSchema.Problems(MusicXmlWriter.ToBytes(MusicXmlWriter.Write(sheet, name))));
+        Assert.Empty(MusicXmlSchema.Problems(MusicXmlWriter.ToBytes(MusicXmlWriter.Write(sheet, name, layout: SheetLayout.LeadSheet))));
+    }
+
+    [Theory]
+    [MemberData(nameof(EngravingSheets.InKeysNames), MemberType = typeof(EngravingSheets))]
+    public void The_tied_notes_written_sound_exactly_the_melody_the_MIDI_file_plays(string name)
+    {
+        var sheet = EngravingSheets.InKeys[name];
+        var score = MusicXmlWriter.Write(sheet, name);
+        var divisions = (int)score.Descendants("divisions").First();
+
+        // Read the melody back as a player hears it: tied notes join, and each note is its sounding MIDI pitch.
+        var written = new List<(long Start, long Length, int Pitch)>();
+        long tick = 0;
+        foreach (var note in Notes(Part(score, MusicXmlWriter.MelodyPart)))
         {
-            if (note.Element("chord") is null)
+            var length = (long)note.Element("duration")! * MidiWriter.TicksPerQuarter / divisions;
+            if (note.Element("pitch") is { } pitch)
             {
-                sounds.Add([]);
+                var midi = (((int)pitch.Element("octave")! + 1) * 12) + PitchClass.OfStep(((string)pitch.Element("step")!)[0]) + ((int?)pitch.Element("alter") ?? 0);
+                if (HasTie(note, "stop"))
+                {
+                    Assert.Equal(midi, written[^1].Pitch);
+                    written[^1] = written[^1] with { Length = written[^1].Length + length };
+                }
+                else
+                {
+                    written.Add((tick, length, midi));
+                }
             }
 
-            sounds[^1].Add(note);
+            tick += length;
         }
 
-        return sounds;
+        var midiFile = new MidiFile(new MemoryStream(MidiWriter.Write(sheet, name)), strictChecking: true);
+        var played = midiFile.Events[1].OfType<NoteOnEvent>().Where(n => n.Velocity > 0).Select(n => (n.AbsoluteTime, (long)n.NoteLength, n.NoteNumber)).ToList();
+        Assert.Equal(played, written);
     }
 
-    private static bool HasTie(XElement note, string type) => note.Elements("tie").Any(t => (string)t.Attribute("type")! == type);
-
-    /// <summary>"B+1/3" for B#3, "E-1/4" for Eb4, "G4": step, alteration where there is one, octave.</summary>
-    private static string PitchName(XElement note)
+    [Fact]
+    public void Splitting_notes_into_tied_values_leaves_the_MIDI_file_byte_for_byte_as_the_sheet_gives_it()
     {
-        var pitch = note.Element("pitch");
-        if (pitch is null)
-        {
-            return "rest";
-        }
+        // The same music as events that the writer must cut and tie, and as events already cut at the beats: the
+        // MusicXML reads the same, and the MIDI file, which plays events rather than written values, does not change.
+        var whole = Sheet("4/4", "C", 100, Bar(("C", 60, "1/2"), ("C", 64, "3/4"), ("C", 65, "1/4"), ("C", 67, "5/2")));
+        var before = MidiWriter.Write(whole, "ties");
+        var score = MusicXmlWriter.ToBytes(MusicXmlWriter.Write(whole, "ties"));
 
-        var alter = (int?)pitch.Element("alter");
-        return (string)pitch.Element("step")! + (alter is { } a ? $"{a:+0;-0}/" : "") + (string)pitch.Element("octave")!;
+        Assert.Equal(before, MidiWriter.Write(whole, "ties"));
+        Assert.Contains("<tied type=\"start\" />", Encoding.UTF8.GetString(score), StringComparison.Ordinal);
+        Assert.Equal(
+            ["eighth", "eighth~", "16th", "16th", "eighth~", "half"],
+            Notes(Part(XDocument.Parse(Encoding.UTF8.GetString(score)), MusicXmlWriter.MelodyPart)).Select(n => Rhythm(n).Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal)));
     }
 
-    private static string ChordName(XElement harmony)
+    [Fact]
+    public void A_note_tied_from_the_one_before_is_written_with_a_tie_across_the_barline_in_the_same_spelling()
     {
-        var kind = harmony.Element("kind")!;
-        if (kind.Value == "none")
-        {
-            return (string)kind.Attribute("text")!;
-        }
+        var tied = new MelodyEvent(ChordSymbol.Parse("Am"), 68, Duration.Quarters(2)) { Tied = true };
+        var sheet = Sheet("4/4", "C", 100, Bar(("C", 60, "2"), ("E7", 68, "2")), new Measure([tied, new MelodyEvent(ChordSymbol.Parse("Am"), 69, Duration.Quarters(2))]));
+        var bars = Bars(MusicXmlWriter.Write(sheet, "tied"), MusicXmlWriter.MelodyPart);
 
-        var root = harmony.Element("root")!;
-        var bass = harmony.Element("bass");
-        return Spelled((string)root.Element("root-step")!, (int?)root.Element("root-alter"))
-            + (string)kind.Attribute("text")!
-            + (bass is null ? "" : "/" + Spelled((string)bass.Element("bass-step")!, (int?)bass.Element("bass-alter")));
+        var last = Notes(bars[0])[^1];
+        var first = Notes(bars[1])[0];
+        Assert.True(HasTie(last, "start"));
+        Assert.True(HasTie(first, "stop"));
+        Assert.Equal("G+1/4", PitchName(last));
+        Assert.Equal("G+1/4", PitchName(first)); // Over Am the key would write Ab, but a tie joins one written note.
+        Assert.Null(first.Element("accidental"));
+        Assert.False(HasTie(Notes(bars[1])[1], "stop"));
     }
 
-    private static string Spelled(string step, int? alter) => step + (alter switch
+    [Fact]
+    public void A_tied_event_whose_pitch_differs_from_the_note_before_is_struck_anew()
     {
-        null or 0 => "",
-        > 0 => new string('#', alter.Value),
-        < 0 => new string('b', -alter.Value),
-    });
+        var tied = new MelodyEvent(ChordSymbol.Parse("C"), 64, Duration.Quarters(2)) { Tied = true };
+        var sheet = Sheet("4/4", "C", 100, new Measure([new MelodyEvent(ChordSymbol.Parse("C"), 60, Duration.Quarters(2)), tied]));
+
+        Assert.DoesNotContain(Notes(Part(MusicXmlWriter.Write(sheet, "tied"), MusicXmlWriter.MelodyPart)), n => n.Element("tie") is not null);
+    }
+
+    [Fact]
+    public void The_chord_part_strikes_a_block_chord_at_most_once_a_beat_and_quicker_changes_show_in_the_symbols_only()
+    {
+        var sheet = Sheet("4/4", "C", 100, Bar(("C", 60, "1/2"), ("F", 65, "1/4"), ("G7", 67, "1/4"), ("C", 64, "1"), ("Am", 69, "1/2"), ("Dm", 65, "1/2"), ("G7", 67, "1")));
+        var score = MusicXmlWriter.Write(sheet, "chords");
+
+        Assert.Equal(["C", "F", "G7", "C", "Am", "Dm", "G7"], score.Descendants("harmony").Select(ChordName));
+        var struck = Sounds(Bars(score, MusicXmlWriter.ChordPart)[0]).Select(s => string.Join(' ', s.Select(PitchName)) + " " + Rhythm(s[0])).ToList();
+        // Beats 1 and 2 hold C, beat 3 takes Am (Dm on its "and" is a symbol only), beat 4 G7.
+        Assert.Equal(["C3 E3 G3 half", "A2 C3 E3 quarter", "G2 B2 D3 F3 quarter"], struck);
+        Assert.All(Notes(Part(score, MusicXmlWriter.ChordPart)), n => Assert.True(new Duration((int)n.Element("duration")!, (int)score.Descendants("divisions").First()) >= Duration.Quarters(1)));
+    }
+
+    [Theory]
+    [MemberData(nameof(EngravingSheets.Meters), MemberType = typeof(EngravingSheets))]
+    public void The_lead_sheet_layout_is_one_part_on_one_treble_staff_with_the_symbols(string meter)
+    {
+        var sheet = EngravingSheets.Tours[meter];
+        var piano = MusicXmlWriter.Write(sheet, meter);
+        var lead = MusicXmlWriter.Write(sheet, meter, layout: SheetLayout.LeadSheet);
+
+        Assert.Equal([MusicXmlWriter.MelodyPart], lead.Root!.Elements("part").Select(p => (string)p.Attribute("id")!));
+        Assert.Equal([MusicXmlWriter.MelodyPartName], lead.Descendants("part-name").Select(n => (string)n));
+        Assert.Empty(lead.Descendants("part-group"));
+        Assert.Equal(Part(piano, MusicXmlWriter.MelodyPart).ToString(), Part(lead, MusicXmlWriter.MelodyPart).ToString());
+    }
+
+    [Fact]
+    public void Each_part_names_the_instrument_channel_and_program_of_its_MIDI_track_and_the_two_are_braced()
+    {
+        var partList = Write("4/4 in Eb").Root!.Element("part-list")!;
+
+        Assert.Equal(["part-group", "score-part", "score-part", "part-group"], partList.Elements().Select(e => e.Name.LocalName));
+        Assert.Equal("brace", (string)partList.Element("part-group")!.Element("group-symbol")!);
+        var parts = partList.Elements("score-part").Select(p => (
+            Instrument: (string)p.Element("score-instrument")!.Element("instrument-name")!,
+            Same: (string)p.Element("score-instrument")!.Attribute("id")! == (string)p.Element("midi-instrument")!.Attribute("id")!,
+            Channel: (int)p.Element("midi-instrument")!.Element("midi-channel")!,
+            Program: (int)p.Element("midi-instrument")!.Element("midi-program")!)).ToList();
+        Assert.Equal([("Flute", true, MidiWriter.MelodyChannel, MidiWriter.MelodyProgram + 1), ("Electric Piano", true, MidiWriter.ChordChannel, MidiWriter.ChordProgram + 1)], parts);
+    }
+
+    [Fact]
+    public void The_title_is_short_and_the_model_seed_and_variation_go_into_miscellaneous_fields()
+    {
+        var score = MusicXmlWriter.Write(SampleLeadSheets.All["4/4 in Eb"], "Lead sheet in Eb major, 4/4 (model transformer, seed 11, variation 2)");
+
+        Assert.Equal("Lead sheet in Eb major", (string)score.Descendants("work-title").Single());
+        Assert.Equal(["model=transformer", "seed=11", "variation=2"], score.Descendants("miscellaneous-field").Select(f => $"{(string)f.Attribute("name")!}={f.Value}"));
+    }
+
+    private static XDocument Write(string name) => MusicXmlWriter.Write(SampleLeadSheets.All[name], name);
 }

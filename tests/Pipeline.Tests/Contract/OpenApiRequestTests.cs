@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using SithSynth.Domain.Analysis;
+using SithSynth.Domain.Rendering;
 using SithSynth.Domain.Requests;
 using SithSynth.Pipeline.Contract;
 
@@ -50,6 +51,7 @@ public sealed class OpenApiRequestTests
             ["key"] = spec.Key.ToString(),
             ["tempo"] = spec.Tempo,
             ["variations"] = spec.Variations,
+            ["layout"] = SheetLayoutNames.Name(spec.Layout),
         };
 
         var documented = Properties().Where(p => Property(p).TryGetProperty("default", out _)).ToList();
@@ -179,6 +181,7 @@ public sealed class OpenApiRequestTests
             ["tempo"] = "\"100\"",
             ["seed"] = "1.5",
             ["variations"] = "{}",
+            ["layout"] = "2",
         };
 
         Assert.Equal(Properties().Order(StringComparer.Ordinal), wrong.Keys.Order(StringComparer.Ordinal));
