@@ -18,7 +18,8 @@ public static class LeadSheetAnalyzer
             : valences.Length % 2 == 1
                 ? valences[valences.Length / 2]
                 : (valences[(valences.Length / 2) - 1] + valences[valences.Length / 2]) / 2;
-        var notes = measure.Events.Count(e => !e.IsRest);
+        // A tied event holds the note before it: density counts the notes a listener hears begin.
+        var notes = measure.Events.Count(e => !e.IsRest && !e.Tied);
         return new BarAnalysis(Math.Round(median, 4), ChordValence.Bin(median), notes, DensityNames.OfNoteCount(notes));
     }
 
