@@ -94,10 +94,10 @@ public sealed class ModelCard
             throw new ModelCardException(directory, [$"{FileName} is empty"]);
         }
 
-        if (!SupportedFormatVersions.Contains(document.FormatVersion))
+        var knownFormat = SupportedFormatVersions.Contains(document.FormatVersion);
+        if (!knownFormat)
         {
-            // Nothing else in an unknown format can be trusted to mean what this service thinks it means.
-            throw new ModelCardException(directory, [$"formatVersion is {document.FormatVersion}, this service reads {string.Join(" or ", SupportedFormatVersions)}"]);
+            problems.Add($"formatVersion is {document.FormatVersion}, this service reads {string.Join(" or ", SupportedFormatVersions)}");
         }
 
         if (string.IsNullOrWhiteSpace(document.Name) || document.Name.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_'))
@@ -135,7 +135,11 @@ public sealed class ModelCard
             problems.AddRange(conditionProblems);
         }
 
-        CheckFormat(document, tokens, problems);
+        if (knownFormat)
+        {
+            CheckFormat(document, tokens, problems);
+        }
+
         CheckTensors(directory, document, problems);
         if (problems.Count > 0)
         {
