@@ -26,7 +26,7 @@ public static class LeadSheetAnalyzer
     public static SheetAnalysis Analyze(LeadSheet sheet)
     {
         var bars = sheet.Measures.Select(AnalyzeBar).ToList();
-        var pitches = sheet.Events.Where(e => e.Pitch is not null).Select(e => e.Pitch!.Value).ToList();
+        var pitches = SoundingNote.Of(sheet.Measures).Select(n => n.Pitch).ToList();
         var scale = sheet.Key.Mode == KeyMode.Major ? MajorScale : MinorScale;
         var tonic = sheet.Key.Tonic.PitchClass;
         var inKey = pitches.Count == 0 ? 1.0 : pitches.Count(p => scale.Contains(PitchClass.Of(p - tonic))) / (double)pitches.Count;
