@@ -12,6 +12,7 @@ namespace SithSynth.Domain.Models;
 public sealed class ModelCard
 {
     public const string FileName = "model.json";
+
     /// <summary>Format 1: four condition columns, five phrase positions, no tie. Format 2 adds the mode, the final positions and the tie.</summary>
     public static IReadOnlyList<int> SupportedFormatVersions { get; } = [1, 2];
 
