@@ -66,7 +66,8 @@ def collate(rows, pad_id):
     targets = torch.full((b, t), pad_id, dtype=torch.long)
     bars = torch.zeros((b, t), dtype=torch.long)
     onsets = torch.zeros((b, t), dtype=torch.long)
-    conditions = torch.zeros((b, nb, 4), dtype=torch.long)
+    # 4 condition columns in a format-1 corpus, 5 (with the mode) in a format-2 one.
+    conditions = torch.zeros((b, nb, len(rows[0]["conditions"][0])), dtype=torch.long)
     n_bars = torch.zeros(b, dtype=torch.long)
     for i, r in enumerate(rows):
         n = len(r["tokens"]) - 1

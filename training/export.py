@@ -1,6 +1,6 @@
 """Exports a trained model to the ONNX contract of models/README.md and writes the parity fixture.
 
-encoder.onnx: conditions int64 [1, bars, 4] -> memory float32 [1, bars, d]
+encoder.onnx: conditions int64 [1, bars, F] -> memory float32 [1, bars, d]   (F = 5 with the mode, 4 without)
 decoder.onnx: token, bar, onset int64 [1], memory [1, bars, d], state inputs -> logits [1, V], state outputs
 """
 import json
@@ -18,10 +18,15 @@ OPSET = 17
 warnings.filterwarnings("ignore", category=UserWarning, module=r"torch\.onnx")
 
 
-def example_inputs(model, bars=5, past=3):
+def condition_features(model):
+    """Columns of the encoder's conditions input: one per condition embedding of the (trained) model."""
+    return len(model.cond.features)
+
+
+def example_inputs(model, features=4, bars=5, past=3):
     """Export inputs with non-trivial dynamic sizes, so the tracer cannot bake in 0 or 1."""
     g = torch.Generator().manual_seed(0)
-    conditions = torch.zeros(1, bars, 4, dtype=torch.long)
+    conditions = torch.zeros(1, bars, features, dtype=torch.long)
     memory = torch.randn(1, bars, model.d_mem, generator=g)
     state = []
     for s in model.initial_state():
@@ -78,7 +83,7 @@ def export(model, out_dir):
     spec = decoder.state_spec()
     state_in = [s["input"] for s in spec]
     state_out = [s["output"] for s in spec]
-    conditions, step = example_inputs(decoder)
+    conditions, step = example_inputs(decoder, condition_features(model))
     check_traced_state(decoder, decoder)
     worst = check_lean_parity(model, encoder, decoder)
     print("export: lean step graph vs teacher-forced forward, max |logit diff| %.2g" % worst, flush=True)
@@ -109,7 +114,7 @@ def verify_onnx(out_dir, model, spec, d_mem):
     """onnx.checker plus the tensor names, element types and ranks the card promises."""
     vocab = model.out.out_features
     expected = {
-        "encoder.onnx": ({"conditions": (7, [1, "bars", 4])}, {"memory": (1, [1, "bars", d_mem])}),
+        "encoder.onnx": ({"conditions": (7, [1, "bars", condition_features(model)])}, {"memory": (1, [1, "bars", d_mem])}),
         "decoder.onnx": (
             dict({"token": (7, [1]), "bar": (7, [1]), "onset": (7, [1]), "memory": (1, [1, "bars", d_mem])},
                  **{s["input"]: (1, [("past" if n == 0 else n) for n in s["initialShape"]]) for s in spec}),

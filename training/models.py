@@ -1,7 +1,8 @@
 """Conditional encoder-decoder models for lead sheets (see models/README.md for the contract).
 
 Both models share one interface:
-  encode(conditions [B, bars, 4], n_bars [B] or None) -> memory [B, bars, d_mem]
+  encode(conditions [B, bars, F], n_bars [B] or None) -> memory [B, bars, d_mem]
+    (F = 5: time signature, phrase position, valence, density, mode; 4 without the mode, format-1 corpora)
   forward(conditions, n_bars, tokens, bars, onsets) -> logits [B, T, V]   (teacher forcing)
   step(token [1], bar [1], onset [1], memory [1, bars, d_mem], *state) -> logits [1, V], *state
   initial_state() -> zero tensors of the state's initial shapes
@@ -15,7 +16,7 @@ import torch.nn.functional as F
 
 
 class ConditionEmbedding(nn.Module):
-    """Sum of the four per-bar condition embeddings plus a learned bar-position embedding."""
+    """Sum of the per-bar condition embeddings (one per feature) plus a learned bar-position embedding."""
 
     def __init__(self, condition_sizes, max_bars, d):
         super().__init__()
@@ -191,14 +192,16 @@ class TransformerModel(nn.Module):
 
 
 DEFAULTS = {
-    "lstm": dict(d_enc=128, d_mem=256, d_emb=256, hidden=256, layers=2, dropout=0.2),
-    "transformer": dict(d=160, heads=4, ff=640, layers=3, enc_layers=2, enc_ff=320, dropout=0.1),
+    "lstm": dict(d_enc=128, d_mem=256, d_emb=256, hidden=256, layers=2, dropout=0.3),
+    "transformer": dict(d=160, heads=4, ff=640, layers=3, enc_layers=2, enc_ff=320, dropout=0.2),
 }
 
 
 def build(arch, vocab, **overrides):
     c = vocab["conditions"]
     sizes = [len(c["timeSignatures"]), len(c["phrasePositions"]), len(c["valences"]), len(c["densities"])]
+    if c.get("modes"):
+        sizes.append(len(c["modes"]))
     hp = dict(DEFAULTS[arch], **overrides)
     cls = {"lstm": LstmModel, "transformer": TransformerModel}[arch]
     return cls(len(vocab["tokens"]), sizes, vocab["maxBars"], vocab["maxOnset"], **hp), hp

@@ -7,6 +7,8 @@ within a scale and the density condition picks the note lengths, so losses visib
 
 Positions follow models/README.md: step i feeds tokens[i] with bars[i], onsets[i], the bar and
 onset of tokens[i+1]; a `bar` token stands at the bar's length, the token after it at onset 0.
+Format 2: five condition columns (the mode last), final phrase positions on each piece's last two bars,
+and the `tie` token in a note slot right after a pitched note.
 """
 import argparse
 import json
@@ -18,7 +20,8 @@ RESOLUTION = 12          # onset units per quarter note
 MAX_ONSET = 73        # the longest bar (12/8 = 72 units) plus one: a bar token stands at its end
 MAX_BARS = 40
 TIME_SIGNATURES = ["4/4", "3/4", "2/4", "2/2", "6/8", "12/8"]
-PHRASES = ["start1", "start2", "-", "end1", "end2"]
+PHRASES = ["start1", "start2", "-", "end1", "end2", "final1", "final2"]
+MODES = ["major", "minor"]
 VALENCES = [-2, -1, 0, 1, 2]
 DENSITIES = ["low", "med", "high"]
 CHORDS = ["N.C.", "C", "Dm", "Em", "F", "G", "G7", "Am", "C7", "D7", "A7", "E7", "Bb", "Fm", "Cmaj7", "Dm7"]
@@ -32,10 +35,11 @@ def build_vocab():
     tokens += ["chord:" + c for c in CHORDS]
     tokens += ["note:rest"] + ["note:%d" % p for p in PITCHES]
     tokens += ["dur:" + d for d in DURATIONS]
+    tokens += ["tie"]
     return {
         "tokens": tokens,
         "conditions": {"timeSignatures": TIME_SIGNATURES, "phrasePositions": PHRASES,
-                       "valences": VALENCES, "densities": DENSITIES},
+                       "valences": VALENCES, "densities": DENSITIES, "modes": MODES},
         "onsetResolution": RESOLUTION, "maxOnset": MAX_ONSET, "maxBars": MAX_BARS,
         "specialTokens": {"pad": 0, "sos": 1, "eos": 2, "bar": 3},
     }
@@ -56,12 +60,13 @@ def make_piece(rng, vocab_index, name):
     note_choices = {0: ["2", "3", "1"], 1: ["1", "1/2", "3/2"], 2: ["1/2", "1/3", "1/4"]}
     tonic = 60 + rng.choice([-5, 0, 2, 5])
     cycle = ["C", "Am", "F", "G7"] if valence >= 2 else ["Am", "Dm", "E7", "Am"]
+    mode = 0 if valence >= 2 else 1
     pitch_step = rng.randrange(len(SCALE))
     conditions, events_per_bar = [], []
     for b in range(n_bars):
-        phrase = 0 if b == 0 else (3 if b == n_bars - 1 else (1 if b % 4 == 0 else 2))
+        phrase = 0 if b == 0 else (6 if b == n_bars - 1 else (5 if b == n_bars - 2 else (1 if b % 4 == 0 else 2)))
         density = rng.randrange(len(DENSITIES))
-        conditions.append([ts_index, phrase, valence, density])
+        conditions.append([ts_index, phrase, valence, density, mode])
         chord = cycle[b % len(cycle)]
         onset, events = 0, []
         while onset < length:
@@ -75,6 +80,9 @@ def make_piece(rng, vocab_index, name):
             pitch_step = max(0, min(13, pitch_step + rng.choice([-1, 0, 1, 1, 2, -2])))
             pitch = tonic + 12 * (pitch_step // 7) + SCALE[pitch_step % 7] - 7
             note = "rest" if rng.random() < 0.08 else str(pitch)
+            previous = (events or (events_per_bar[-1] if events_per_bar else []))[-1:]
+            if note != "rest" and previous and previous[0][2] != "rest" and rng.random() < 0.1:
+                note = "tie"  # hold the note before (possibly across the barline)
             events.append((onset, chord, note, d))
             onset += units
         events_per_bar.append(events)
@@ -88,7 +96,7 @@ def encode(vocab_index, length, conditions, events_per_bar):
     positions = []  # (bar, onset) of each token after sos
     for b, events in enumerate(events_per_bar):
         for onset, chord, note, dur in events:
-            for t in ("chord:" + chord, "note:" + note, "dur:" + dur):
+            for t in ("chord:" + chord, "tie" if note == "tie" else "note:" + note, "dur:" + dur):
                 tokens.append(vocab_index[t])
                 positions.append((b, onset))
         tokens.append(vocab_index["bar"])

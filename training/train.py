@@ -4,8 +4,10 @@
   /usr/bin/python3 training/train.py --arch lstm|transformer --corpus DIR --out models/NAME \
       [--max-minutes M] [--max-steps N] [--seed S]
 
-Teacher forcing on whole sequences, Adam, gradient clipping; the epoch with the best validation loss
-is kept (early stopping) and exported.
+Teacher forcing on whole sequences, AdamW, gradient clipping, label smoothing and a cosine learning
+rate over the wall-time budget (or --schedule plateau: halve on a stalled epoch); the epoch with the best
+validation loss is kept (early stopping) and exported. A corpus whose vocab.json lists modes (five
+condition columns, final phrase positions, the tie token) gives a format-2 card; an older one format 1.
 """
 import os
 
@@ -51,6 +53,14 @@ def parse_args():
     ap.add_argument("--lr", type=float, default=None, help="default: 2e-3 for lstm, 1e-3 for transformer")
     ap.add_argument("--warmup", type=int, default=100, help="linear learning-rate warm-up steps")
     ap.add_argument("--clip", type=float, default=1.0)
+    ap.add_argument("--schedule", choices=["cosine", "plateau"], default="cosine",
+                    help="cosine: from the peak down to --min-lr-share over the time budget (or --max-steps); "
+                         "plateau: halve whenever validation stalls")
+    ap.add_argument("--min-lr-share", type=float, default=0.05, help="the cosine schedule's floor, as a share of the peak")
+    ap.add_argument("--label-smoothing", type=float, default=0.05, help="on the training loss only; reported NLLs are plain")
+    ap.add_argument("--weight-decay", type=float, default=0.01, help="AdamW's decoupled weight decay")
+    ap.add_argument("--minor-repeat", type=int, default=1,
+                    help="show each training window in a minor key this many times per epoch (the corpus is ~3%% minor)")
     ap.add_argument("--corpus-name", default="OpenEWLD")
     ap.add_argument("--checkpoint", default=None, help="where to save the best weights; default training/work/checkpoints/NAME.pt")
     return ap.parse_args()
@@ -107,6 +117,12 @@ def train(args):
     vocab = data.load_vocab(args.corpus)
     splits = {s: data.load_split(args.corpus, s) for s in ("train", "valid", "test")}
     pad = vocab["specialTokens"]["pad"]
+    modes = vocab["conditions"].get("modes") or []
+    if args.minor_repeat > 1 and "minor" in modes:
+        minor = modes.index("minor")
+        extra = [r for r in splits["train"] if r["conditions"][0][4] == minor] * (args.minor_repeat - 1)
+        print("minor windows repeated x%d: +%d training windows" % (args.minor_repeat, len(extra)), flush=True)
+        splits["train"] = splits["train"] + extra
     overrides = {}
     for kv in args.hp:
         key, value = kv.split("=", 1)
@@ -117,7 +133,7 @@ def train(args):
     print("%s: %d parameters; train %d windows / %d tokens" % (
         args.arch, n_params, len(splits["train"]), sum(len(r["tokens"]) - 1 for r in splits["train"])), flush=True)
 
-    opt = torch.optim.Adam(model.parameters(), lr=lr)
+    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=args.weight_decay)
     rng = data.seeded_rng(args.seed)
     start = time.time()
     deadline = start + args.max_minutes * 60
@@ -131,11 +147,15 @@ def train(args):
         for idx in data.make_batches(splits["train"], args.batch_tokens, rng):
             b = data.collate([splits["train"][i] for i in idx], pad)
             logits = model(b["conditions"], b["n_bars"], b["inputs"], b["bars"], b["onsets"])
-            loss = F.cross_entropy(logits.flatten(0, 1), b["targets"].flatten(), ignore_index=pad)
+            loss = F.cross_entropy(logits.flatten(0, 1), b["targets"].flatten(), ignore_index=pad,
+                                   label_smoothing=args.label_smoothing)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), args.clip)
             step += 1
+            if args.schedule == "cosine":
+                progress = step / args.max_steps if args.max_steps else (time.time() - start) / (args.max_minutes * 60)
+                lr_scale = args.min_lr_share + (1 - args.min_lr_share) * 0.5 * (1 + math.cos(math.pi * min(1.0, progress)))
             for g in opt.param_groups:
                 g["lr"] = lr * lr_scale * min(1.0, step / args.warmup)
             opt.step()
@@ -148,7 +168,7 @@ def train(args):
                 stop, stopped_by = True, "time budget (mid-epoch)"
                 break
         valid = evaluate(model, splits["valid"], vocab, args.batch_tokens)
-        history.append({"epoch": epoch, "trainNllPerToken": round(run_loss / max(run_tokens, 1), 4),
+        history.append({"epoch": epoch, "trainLossPerToken": round(run_loss / max(run_tokens, 1), 4),
                         "validNllPerToken": round(valid["nllPerToken"], 4), "seconds": round(time.time() - start)})
         print("epoch %d step %d train %.4f valid %.4f/token %.3f/event lr %.2g %.0fs" % (
             epoch, step, run_loss / max(run_tokens, 1), valid["nllPerToken"], valid["nllPerEvent"],
@@ -157,7 +177,8 @@ def train(args):
             best, best_state, best_epoch, bad_epochs = valid["nllPerToken"], copy.deepcopy(model.state_dict()), epoch, 0
         else:
             bad_epochs += 1
-            lr_scale *= 0.5  # halve the step size when validation stalls, before giving up
+            if args.schedule == "plateau":
+                lr_scale *= 0.5  # halve the step size when validation stalls, before giving up
             if bad_epochs >= args.patience:
                 stop, stopped_by = True, "early stopping"
     train_seconds = time.time() - start
@@ -175,7 +196,7 @@ def train(args):
     spec = export.export(model, args.out)
     export.write_parity(model, args.out, *parity_case(splits["valid"]))
     card = {
-        "formatVersion": 1,
+        "formatVersion": 2 if vocab["conditions"].get("modes") else 1,
         "name": name,
         "architecture": args.arch,
         "description": describe(args.arch, hp, n_params),
@@ -199,8 +220,11 @@ def train(args):
             "opset": export.OPSET,
             "seed": args.seed,
             "hyperparameters": dict(hp, learningRate=lr, warmupSteps=args.warmup, batchTokens=args.batch_tokens,
-                                    gradientClip=args.clip, patience=args.patience, optimizer="Adam",
-                                    lrHalvedOnPlateau=True, maxMinutes=args.max_minutes),
+                                    gradientClip=args.clip, patience=args.patience, optimizer="AdamW",
+                                    weightDecay=args.weight_decay, labelSmoothing=args.label_smoothing,
+                                    schedule=args.schedule, minLrShare=args.min_lr_share,
+                                    minorRepeat=args.minor_repeat,
+                                    maxMinutes=args.max_minutes),
             "parameters": n_params,
             "epochsRun": epoch,
             "bestEpoch": best_epoch,
@@ -211,8 +235,9 @@ def train(args):
             "validLossPerEvent": round(valid["nllPerEvent"], 4),
             "testNllPerToken": round(test["nllPerToken"], 4),
             "testNllPerEvent": round(test["nllPerEvent"], 4),
-            "lossUnits": "nats; per token = mean over every predicted token (chord, note, dur, bar, eos); per event = "
-                         "summed NLL divided by the number of events (chord+note+dur triples)",
+            "lossUnits": "nats; per token = mean over every predicted token (chord, note or tie, dur, bar, eos); per "
+                         "event = summed NLL divided by the number of events (chord+note+dur triples); "
+                         "trainLossPerToken includes label smoothing, the NLLs do not",
             "history": history,
         },
     }

@@ -26,7 +26,7 @@ internal static class CheckModelCommand
             var parity = ParityCheck.Run(card);
             var line = string.Create(
                 CultureInfo.InvariantCulture,
-                $"{card.Name}: card ok ({card.Tokens.Count} tokens, {card.TimeSignatures.Count} meters, up to {card.MaxBars} bars); parity over {parity.Steps} steps: max |difference| {parity.MaxAbsoluteDifference:G3} (tolerance {parity.Tolerance:G3} + {ParityResult.RelativeTolerance:G3} × |logit|)");
+                $"{card.Name}: card ok (format {card.FormatVersion}, {card.Conditions.Features} condition columns, {card.Tokens.Count} tokens{(card.Tokens.Tie is null ? "" : " with tie")}, {card.TimeSignatures.Count} meters, up to {card.MaxBars} bars); parity over {parity.Steps} steps: max |difference| {parity.MaxAbsoluteDifference:G3} (tolerance {parity.Tolerance:G3} + {ParityResult.RelativeTolerance:G3} × |logit|)");
             if (!parity.Passed)
             {
                 throw new CommandLineException(line + " — FAILED");

@@ -18,14 +18,15 @@ public static class LeadSheetAnalyzer
             : valences.Length % 2 == 1
                 ? valences[valences.Length / 2]
                 : (valences[(valences.Length / 2) - 1] + valences[valences.Length / 2]) / 2;
-        var notes = measure.Events.Count(e => !e.IsRest);
+        // A tied event holds the note before it: density counts the notes a listener hears begin.
+        var notes = measure.Events.Count(e => !e.IsRest && !e.Tied);
         return new BarAnalysis(Math.Round(median, 4), ChordValence.Bin(median), notes, DensityNames.OfNoteCount(notes));
     }
 
     public static SheetAnalysis Analyze(LeadSheet sheet)
     {
         var bars = sheet.Measures.Select(AnalyzeBar).ToList();
-        var pitches = sheet.Events.Where(e => e.Pitch is not null).Select(e => e.Pitch!.Value).ToList();
+        var pitches = SoundingNote.Of(sheet.Measures).Select(n => n.Pitch).ToList();
         var scale = sheet.Key.Mode == KeyMode.Major ? MajorScale : MinorScale;
         var tonic = sheet.Key.Tonic.PitchClass;
         var inKey = pitches.Count == 0 ? 1.0 : pitches.Count(p => scale.Contains(PitchClass.Of(p - tonic))) / (double)pitches.Count;

@@ -89,9 +89,11 @@ public sealed class CorpusBuilder
 
         var arrangements = new List<HomeKeyArrangement>();
         string? firstProblem = null;
+        HomeKeyArrangement? last = null;
         foreach (var segment in read.Segments)
         {
-            if (SegmentArranger.Arrange(segment, Tally, out var problem) is { } arrangement)
+            last = SegmentArranger.Arrange(segment, Tally, out var problem);
+            if (last is { } arrangement)
             {
                 arrangements.Add(arrangement);
             }
@@ -102,8 +104,10 @@ public sealed class CorpusBuilder
             }
         }
 
+        // The piece ends in the last run of its last segment, when that segment was usable and its last bar written.
+        var finalRun = last is { LastRunReachesEnd: true, Runs.Count: > 0 } ? last.Runs[^1] : null;
         var sequences = arrangements
-            .SelectMany(a => a.Runs.SelectMany(run => Windows(piece, a.TimeSignature, a.Key, run, derived: false)))
+            .SelectMany(a => a.Runs.SelectMany(run => Windows(piece, a.TimeSignature, a.Key, run, derived: false, ReferenceEquals(run, finalRun))))
             .ToList();
         if (sequences.Count == 0)
         {
@@ -149,7 +153,7 @@ public sealed class CorpusBuilder
 
                     var rebarred = arrangements
                         .Where(a => a.TimeSignature == derivation.Source)
-                        .SelectMany(a => a.Runs.SelectMany(derivation.Rebar).SelectMany(run => Windows(id, target, a.Key, run, derived: true)))
+                        .SelectMany(a => a.Runs.SelectMany(derivation.Rebar).SelectMany(run => Windows(id, target, a.Key, run, derived: true, endsPiece: false)))
                         .ToList();
                     if (rebarred.Count == 0)
                     {
@@ -172,6 +176,6 @@ public sealed class CorpusBuilder
         return new TrainingCorpus(seed, corpusPieces, before, outcomes, Tally);
     }
 
-    private IEnumerable<CorpusSequence> Windows(string piece, TimeSignature timeSignature, Key key, IReadOnlyList<Measure> run, bool derived) =>
-        PhraseWindows.For(run.Count).Select(w => CorpusSequence.Of(piece, timeSignature, key, run.Skip(w.Start).Take(w.Bars).ToList(), derived, _tokenizer));
+    private IEnumerable<CorpusSequence> Windows(string piece, TimeSignature timeSignature, Key key, IReadOnlyList<Measure> run, bool derived, bool endsPiece) =>
+        PhraseWindows.For(run.Count, endsPiece).Select(w => CorpusSequence.Of(piece, timeSignature, key, run.Skip(w.Start).Take(w.Bars).ToList(), derived, w.EndsPiece, _tokenizer));
 }

@@ -44,7 +44,8 @@ public static class CorpusSummary
         writer.WriteNumber("atBarline", tally.NotesSplitAtBarline);
         writer.WriteNumber("atChordChange", tally.NotesSplitAtChordChange);
         writer.WriteNumber("intoSeveralDurations", tally.NotesSplitIntoDurations);
-        writer.WriteString("note", "a split note becomes repeated notes of the same pitch: the vocabulary has no ties");
+        writer.WriteNumber("tiedEvents", tally.TiedEvents);
+        writer.WriteString("note", "every piece of a split note but its first is a tied event (the tie token), not a repeated note");
         writer.WriteEndObject();
 
         writer.WriteStartObject("windows");
@@ -53,6 +54,15 @@ public static class CorpusSummary
         foreach (var group in byLength)
         {
             writer.WriteNumber(group.Key.ToString(CultureInfo.InvariantCulture), group.Count());
+        }
+
+        writer.WriteEndObject();
+
+        WriteEndings(writer, all);
+        writer.WriteStartObject("sequencesPerMode");
+        foreach (var mode in Enum.GetValues<KeyMode>())
+        {
+            writer.WriteNumber(ConditionVocabulary.ModeName(mode), all.Count(s => s.Conditions[0].Mode == mode));
         }
 
         writer.WriteEndObject();
@@ -130,8 +140,34 @@ public static class CorpusSummary
         writer.WriteNumber("phrasePositions", lists.PhrasePositions.Count);
         writer.WriteNumber("valences", lists.Valences.Count);
         writer.WriteNumber("densities", lists.Densities.Count);
+        writer.WriteNumber("modes", lists.Modes?.Count ?? 0);
         writer.WriteEndObject();
         writer.WriteEndObject();
+    }
+
+    /// <summary>How many windows end where their piece ends, and how many of those end on the home tonic chord.</summary>
+    private static void WriteEndings(Utf8JsonWriter writer, List<CorpusSequence> all)
+    {
+        var ending = all.Where(s => s.EndsPiece).ToList();
+        var onTonic = ending.Count(EndsOnTonic);
+        writer.WriteStartObject("endings");
+        writer.WriteString("rule", "windows that end where their piece ends carry final1/final2 on their last two bars; others keep end1/end2");
+        writer.WriteNumber("windows", all.Count);
+        writer.WriteNumber("windowsEndingThePiece", ending.Count);
+        writer.WriteNumber("shareEndingThePiece", all.Count == 0 ? 0 : Math.Round(ending.Count / (double)all.Count, 4));
+        writer.WriteNumber("endingOnTheTonicChord", onTonic);
+        writer.WriteNumber("shareEndingOnTheTonicChord", ending.Count == 0 ? 0 : Math.Round(onTonic / (double)ending.Count, 4));
+        writer.WriteNumber("otherWindowsEndingOnTheTonicChord", all.Count - ending.Count == 0 ? 0 : Math.Round(all.Where(s => !s.EndsPiece).Count(EndsOnTonic) / (double)(all.Count - ending.Count), 4));
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The window's last chord (N.C. aside) is the home tonic of its mode: C or Cmaj7, Am, Am7 or Am9.</summary>
+    public static bool EndsOnTonic(CorpusSequence sequence)
+    {
+        var last = sequence.Bars.SelectMany(b => b.Events).LastOrDefault(e => !e.Chord.IsNoChord)?.Chord;
+        var minor = sequence.Conditions.Count > 0 && sequence.Conditions[0].Mode == KeyMode.Minor;
+        return last is not null && last.Root == (minor ? 9 : 0)
+            && (minor ? last.Kind is ChordKind.Minor or ChordKind.Minor7 or ChordKind.Minor9 : last.Kind is ChordKind.Major or ChordKind.Major7);
     }
 
     private static void Counts(Utf8JsonWriter writer, string name, SortedDictionary<string, int> counts)

@@ -29,14 +29,17 @@ public sealed class CorpusTally
     /// <summary>Slash chords written as their plain chord: the vocabulary has no bass notes.</summary>
     public int BassesDropped { get; set; }
 
-    /// <summary>Notes that cross a barline, written as a note per bar (the tie is lost).</summary>
+    /// <summary>Notes that cross a barline, written as a note per bar tied to the one before.</summary>
     public int NotesSplitAtBarline { get; set; }
 
     /// <summary>Held notes under a chord change, written as a note per chord so every change has an event.</summary>
     public int NotesSplitAtChordChange { get; set; }
 
-    /// <summary>Notes whose length is no single vocabulary duration, written as repeated notes (half + eighth).</summary>
+    /// <summary>Notes whose length is no single vocabulary duration, written as tied notes (half + eighth).</summary>
     public int NotesSplitIntoDurations { get; set; }
+
+    /// <summary>Events that continue the note before them (the tie token), from all three kinds of split.</summary>
+    public int TiedEvents { get; set; }
 
     public int SegmentsMinor { get; set; }
 

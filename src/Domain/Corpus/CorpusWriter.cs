@@ -59,7 +59,7 @@ public static class CorpusWriter
         writer.WriteString("piece", sequence.Piece);
         writer.WriteString("timeSignature", sequence.TimeSignature.ToString());
         writer.WriteStartArray("conditions");
-        var indexes = new long[ConditionVocabulary.Features];
+        var indexes = new long[conditions.Features];
         foreach (var bar in sequence.Conditions)
         {
             conditions.Encode(bar, indexes);
@@ -108,6 +108,7 @@ public static class CorpusWriter
         WriteStrings(writer, "phrasePositions", lists.PhrasePositions);
         WriteNumbers(writer, "valences", lists.Valences.Select(v => (long)v));
         WriteStrings(writer, "densities", lists.Densities);
+        WriteStrings(writer, "modes", lists.Modes ?? []);
         writer.WriteEndObject();
         writer.WriteNumber("onsetResolution", TrainingVocabulary.OnsetResolution);
         writer.WriteNumber("maxOnset", TrainingVocabulary.MaxOnset);
@@ -170,6 +171,11 @@ public static class CorpusWriter
             }
 
             writer.WriteString("duration", e.Duration.ToString());
+            if (e.Tied)
+            {
+                writer.WriteBoolean("tied", true);
+            }
+
             writer.WriteEndObject();
         }
 

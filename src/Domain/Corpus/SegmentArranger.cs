@@ -6,7 +6,8 @@ namespace SithSynth.Domain.Corpus;
 
 /// <summary>
 /// Writes a score segment the way the models read music: in C major or A minor, inside the vocabulary's pitch range,
-/// one event per chord and note, each a vocabulary duration, no event across a barline.
+/// one event per chord and note, each a vocabulary duration, no event across a barline. A note cut at a barline, a
+/// chord change or into several durations goes on as tied events (<see cref="MelodyEvent.Tied"/>), not repeats.
 /// </summary>
 public static class SegmentArranger
 {
@@ -76,7 +77,7 @@ public static class SegmentArranger
             tally.SegmentsMajor++;
         }
 
-        return new HomeKeyArrangement(segment.TimeSignature, segment.Key, home, shift, runs);
+        return new HomeKeyArrangement(segment.TimeSignature, segment.Key, home, shift, runs, bars.Count > 0 && bars[^1] is not null);
     }
 
     /// <summary>The octave move (in semitones, nearest zero) that puts the melody inside the vocabulary's range.</summary>
@@ -130,7 +131,7 @@ public static class SegmentArranger
     {
         var barEnd = barStart + barLength;
         var changes = segment.Chords.Select(c => c.Onset).Where(o => o > barStart && o < barEnd).ToList();
-        var pieces = new List<(ChordSymbol Chord, int? Pitch, Duration Length)>();
+        var pieces = new List<(ChordSymbol Chord, int? Pitch, Duration Length, bool Tied)>();
         foreach (var (start, end, pitch) in spans.Where(s => s.Start < barEnd && s.End > barStart))
         {
             var from = start < barStart ? barStart : start;
@@ -156,13 +157,14 @@ public static class SegmentArranger
                 }
                 else
                 {
-                    pieces.Add((chord, pitch, pieceEnd - pieceStart));
+                    // Every piece of a note but its first continues it: from the bar before or the chord before.
+                    pieces.Add((chord, pitch, pieceEnd - pieceStart, pitch is not null && pieceStart > start));
                 }
             }
         }
 
         var events = new List<MelodyEvent>();
-        foreach (var (chord, pitch, length) in pieces)
+        foreach (var (chord, pitch, length, tied) in pieces)
         {
             var parts = TrainingVocabulary.Durations.Contains(length) ? [length] : Fill.Split(length);
             if (parts.Count == 0)
@@ -176,7 +178,8 @@ public static class SegmentArranger
                 tally.NotesSplitIntoDurations++;
             }
 
-            events.AddRange(parts.Select(part => new MelodyEvent(chord, pitch, part)));
+            events.AddRange(parts.Select((part, i) => new MelodyEvent(chord, pitch, part) { Tied = pitch is not null && (tied || i > 0) }));
+            tally.TiedEvents += events.Skip(events.Count - parts.Count).Count(e => e.Tied);
         }
 
         return new Measure(events);

@@ -6,7 +6,8 @@ using SithSynth.Domain.Vocabulary;
 namespace SithSynth.Domain.Decoding;
 
 /// <summary>
-/// Writes a lead sheet token by token and only ever samples tokens that keep it valid: chord → note → duration,
+/// Writes a lead sheet token by token and only ever samples tokens that keep it valid: chord → note (or a tie right
+/// after a pitched note) → duration,
 /// durations that fit the bar and leave a fillable rest, <c>bar</c> exactly when the bar is full and <c>eos</c>
 /// exactly after the requested bars, and a final bar that closes on the tonic (<see cref="EndingRule"/>). Bars the
 /// form restates are forced rather than sampled (<see cref="TokenForcing"/>). Every pass yields a valid sheet, so
@@ -115,6 +116,11 @@ public sealed class ConstrainedDecoder
                 break;
             case Slot.Note:
                 allowed.AddRange(_tokens.NoteIds);
+                if (_tokens.Tie is { } tie && cursor.CanTie)
+                {
+                    allowed.Add(tie);
+                }
+
                 break;
             case Slot.Duration:
                 foreach (var id in _tokens.DurationIds)

@@ -3,7 +3,10 @@ using SithSynth.Domain.Vocabulary;
 
 namespace SithSynth.Domain.Decoding;
 
-/// <summary>Turns a lead sheet (in the models' home key) into the token sequence a model trains on.</summary>
+/// <summary>
+/// Turns a lead sheet (in the models' home key) into the token sequence a model trains on. A tied event becomes the
+/// tie token where the vocabulary has one; without it (format-1 cards) it is the repeated note those models learnt.
+/// </summary>
 public sealed class LeadSheetTokenizer(TokenVocabulary vocabulary, int onsetResolution, int maxOnset)
 {
     /// <summary>The sheet's tokens with their positions; throws when an event has no token in the vocabulary.</summary>
@@ -28,7 +31,7 @@ public sealed class LeadSheetTokenizer(TokenVocabulary vocabulary, int onsetReso
             foreach (var e in measure.Events)
             {
                 Emit(DecoderToken.ForChord(e.Chord));
-                Emit(DecoderToken.ForNote(e.Pitch));
+                Emit(e.Tied && vocabulary.Tie is not null ? DecoderToken.TieText : DecoderToken.ForNote(e.Pitch));
                 Emit(DecoderToken.ForDuration(e.Duration));
             }
 

@@ -3,13 +3,14 @@ using SithSynth.Domain.Vocabulary;
 
 namespace SithSynth.Domain.Decoding;
 
-/// <summary>Collects decoded tokens into measures of events.</summary>
+/// <summary>Collects decoded tokens into measures of events; a tie repeats the previous pitch as a tied event.</summary>
 internal sealed class SheetBuilder
 {
     private readonly List<Measure> _measures = [];
     private List<MelodyEvent> _events = [];
     private ChordSymbol _chord = ChordSymbol.NoChord;
     private int? _pitch;
+    private bool _tied;
 
     public IReadOnlyList<Measure> Measures => _measures;
 
@@ -22,9 +23,14 @@ internal sealed class SheetBuilder
                 break;
             case TokenKind.Note:
                 _pitch = token.Pitch;
+                _tied = false;
+                break;
+            case TokenKind.Tie:
+                // The cursor admits a tie only after a pitched note, so _pitch still holds that note's pitch.
+                _tied = true;
                 break;
             case TokenKind.Duration:
-                _events.Add(new MelodyEvent(_chord, _pitch, token.Duration));
+                _events.Add(new MelodyEvent(_chord, _pitch, token.Duration) { Tied = _tied });
                 break;
             case TokenKind.Bar:
                 _measures.Add(new Measure(_events));

@@ -6,7 +6,8 @@ namespace SithSynth.Domain.Decoding;
 /// <summary>
 /// Follows a token sequence bar by bar: which slot comes next, how much of the bar is left, and the bar index and
 /// onset the model is told for the next token (see models/README.md). The one implementation of those rules, used
-/// by the corpus writer and by the decoder alike.
+/// by the corpus writer and by the decoder alike. A tie fills a note slot only right after a pitched note (a note or
+/// a tie, in this bar or the one before): there is something to hold on.
 /// </summary>
 public sealed class SheetCursor
 {
@@ -34,6 +35,11 @@ public sealed class SheetCursor
 
     public Duration Remaining => _barLength - Onset;
 
+    /// <summary>True when the last complete event sounds a pitch, so a tie may continue it.</summary>
+    public bool CanTie { get; private set; }
+
+    private bool _eventPitched;
+
     /// <summary>The bar index the model is told for the next token.</summary>
     public long BarInput => Math.Min(CompletedBars, _bars - 1);
 
@@ -46,13 +52,15 @@ public sealed class SheetCursor
         var slot = token.Kind switch
         {
             TokenKind.Chord => Slot.Chord,
-            TokenKind.Note => Slot.Note,
+            TokenKind.Note or TokenKind.Tie => Slot.Note,
             TokenKind.Duration => Slot.Duration,
             TokenKind.Bar => Slot.Bar,
             TokenKind.Eos => Slot.Eos,
             _ => Slot.Done,
         };
-        return slot == Next && slot != Slot.Done && (token.Kind != TokenKind.Duration || token.Duration <= Remaining);
+        return slot == Next && slot != Slot.Done
+            && (token.Kind != TokenKind.Duration || token.Duration <= Remaining)
+            && (token.Kind != TokenKind.Tie || CanTie);
     }
 
     /// <summary>Moves past <paramref name="token"/>; a token that breaks the grammar is a bug in the caller.</summary>
@@ -60,7 +68,7 @@ public sealed class SheetCursor
     {
         if (!Accepts(token))
         {
-            throw new InvalidOperationException($"Token '{token.Text}' cannot follow here: the sheet expects a {Next} with {Remaining} quarters left in bar {CompletedBars + 1}.");
+            throw new InvalidOperationException($"Token '{token.Text}' cannot follow here: the sheet expects a {Next}{(Next == Slot.Note && !CanTie ? " other than a tie (no pitched note before it)" : "")} with {Remaining} quarters left in bar {CompletedBars + 1}.");
         }
 
         switch (token.Kind)
@@ -69,9 +77,12 @@ public sealed class SheetCursor
                 Next = Slot.Note;
                 break;
             case TokenKind.Note:
+            case TokenKind.Tie:
+                _eventPitched = token.Kind == TokenKind.Tie || token.Pitch is not null;
                 Next = Slot.Duration;
                 break;
             case TokenKind.Duration:
+                CanTie = _eventPitched;
                 Onset += token.Duration;
                 Next = Onset == _barLength ? Slot.Bar : Slot.Chord;
                 break;

@@ -13,7 +13,9 @@ namespace SithSynth.Domain.Models;
 public sealed class ModelCard
 {
     public const string FileName = "model.json";
-    public const int SupportedFormatVersion = 1;
+
+    /// <summary>Format 1: four condition columns, five phrase positions, no tie. Format 2 adds the mode, the final positions and the tie.</summary>
+    public static IReadOnlyList<int> SupportedFormatVersions { get; } = [1, 2];
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -27,6 +29,7 @@ public sealed class ModelCard
         MaxBars = document.MaxBars;
         OnsetResolution = document.OnsetResolution;
         MaxOnset = document.MaxOnset;
+        FormatVersion = document.FormatVersion;
         Tokens = tokens;
         Conditions = conditions;
         Encoder = document.Encoder!;
@@ -48,6 +51,8 @@ public sealed class ModelCard
     public int OnsetResolution { get; }
 
     public int MaxOnset { get; }
+
+    public int FormatVersion { get; }
 
     public TokenVocabulary Tokens { get; }
 
@@ -95,9 +100,10 @@ public sealed class ModelCard
             throw new ModelCardException(directory, [$"{FileName} is empty"]);
         }
 
-        if (document.FormatVersion != SupportedFormatVersion)
+        var knownFormat = SupportedFormatVersions.Contains(document.FormatVersion);
+        if (!knownFormat)
         {
-            problems.Add($"formatVersion is {document.FormatVersion}, this service reads {SupportedFormatVersion}");
+            problems.Add($"formatVersion is {document.FormatVersion}, this service reads {string.Join(" or ", SupportedFormatVersions)}");
         }
 
         if (string.IsNullOrWhiteSpace(document.Name) || document.Name.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_'))
@@ -135,6 +141,11 @@ public sealed class ModelCard
             problems.AddRange(conditionProblems);
         }
 
+        if (knownFormat)
+        {
+            CheckFormat(document, tokens, problems);
+        }
+
         CheckTensors(directory, document, problems);
         var plans = ReadPlans(directory, problems);
         if (problems.Count > 0)
@@ -160,6 +171,21 @@ public sealed class ModelCard
 
         problems.Add(problem);
         return null;
+    }
+
+    /// <summary>A format-2 card lists the modes and the tie token; a format-1 card lists neither.</summary>
+    private static void CheckFormat(ModelCardDocument document, TokenVocabulary? tokens, List<string> problems)
+    {
+        var version2 = document.FormatVersion == 2;
+        if (document.Conditions is { } conditions && (conditions.Modes is not null) != version2)
+        {
+            problems.Add(version2 ? "conditions.modes is missing (formatVersion 2 lists [major, minor])" : "conditions.modes is formatVersion 2; this card says 1");
+        }
+
+        if (tokens is not null && (tokens.Tie is not null) != version2)
+        {
+            problems.Add(version2 ? $"tokens must hold '{DecoderToken.TieText}' (formatVersion 2)" : $"token '{DecoderToken.TieText}' is formatVersion 2; this card says 1");
+        }
     }
 
     private static void CheckTensors(string directory, ModelCardDocument document, List<string> problems)

@@ -56,10 +56,10 @@ public sealed class OnnxNextTokenModel : INextTokenModel, IDisposable
 
     public INextTokenSession Start(IReadOnlyList<BarCondition> bars) => Start(Card.Conditions.Encode(bars), bars.Count);
 
-    /// <summary>Starts from raw condition indexes (four per bar), as parity fixtures and held-out data give them.</summary>
+    /// <summary>Starts from raw condition indexes (the card's four or five per bar), as parity fixtures and held-out data give them.</summary>
     internal INextTokenSession Start(long[] conditions, int bars)
     {
-        using var input = OrtValue.CreateTensorValueFromMemory(conditions, [1, bars, ConditionVocabulary.Features]);
+        using var input = OrtValue.CreateTensorValueFromMemory(conditions, [1, bars, Card.Conditions.Features]);
         using var runOptions = new RunOptions();
         using var outputs = _encoder.Run(runOptions, [Card.Encoder.Conditions], [input], [Card.Encoder.Memory]);
         return new OnnxNextTokenSession(this, CopyOf(outputs[0]));

@@ -1,5 +1,6 @@
 using System.Numerics;
 using NAudio.Midi;
+using SithSynth.Domain.Analysis;
 using SithSynth.Domain.Music;
 
 namespace SithSynth.Domain.Rendering;
@@ -99,19 +100,9 @@ public static class MidiWriter
         return track;
     }
 
-    private static IEnumerable<(long Start, long Length, int Pitch, int Velocity)> MelodyNotes(LeadSheet sheet, long barTicks)
-    {
-        for (var bar = 0; bar < sheet.Measures.Count; bar++)
-        {
-            foreach (var (e, onset) in sheet.Measures[bar].EventsWithOnsets())
-            {
-                if (e.Pitch is { } pitch)
-                {
-                    yield return ((bar * barTicks) + onset.ToTicks(TicksPerQuarter), e.Duration.ToTicks(TicksPerQuarter), pitch, MelodyVelocity);
-                }
-            }
-        }
-    }
+    /// <summary>The melody's notes as heard: a tied event lengthens the note it continues (across barlines too).</summary>
+    private static IEnumerable<(long Start, long Length, int Pitch, int Velocity)> MelodyNotes(LeadSheet sheet, long barTicks) =>
+        SoundingNote.Of(sheet.Measures).Select(n => ((n.Bar * barTicks) + n.Onset.ToTicks(TicksPerQuarter), n.Length.ToTicks(TicksPerQuarter), n.Pitch, MelodyVelocity));
 
     private static IEnumerable<(long Start, long Length, int Pitch, int Velocity)> ChordNotes(LeadSheet sheet, long barTicks)
     {

@@ -17,6 +17,9 @@ public sealed record DecoderToken(int Id, string Text, TokenKind Kind)
     public const string DurationPrefix = "dur:";
     public const string RestText = "note:rest";
 
+    /// <summary>In a note slot: continue the previous melody note's pitch, tied to it (format-2 cards).</summary>
+    public const string TieText = "tie";
+
     public static string ForChord(ChordSymbol chord) => ChordPrefix + chord;
 
     public static string ForNote(int? pitch) => pitch is { } p ? NotePrefix + p.ToString(System.Globalization.CultureInfo.InvariantCulture) : RestText;
@@ -38,6 +41,8 @@ public sealed record DecoderToken(int Id, string Text, TokenKind Kind)
                 return new DecoderToken(id, text, TokenKind.Bar);
             case RestText:
                 return new DecoderToken(id, text, TokenKind.Note);
+            case TieText:
+                return new DecoderToken(id, text, TokenKind.Tie);
         }
 
         if (text.StartsWith(ChordPrefix, StringComparison.Ordinal) && ChordSymbol.TryParse(text[ChordPrefix.Length..], out var chord))

@@ -1,5 +1,6 @@
 namespace SithSynth.Domain.Vocabulary;
 
+/// <summary>What a decoder token is. <see cref="Tie"/> fills a note slot: the previous melody note, held on.</summary>
 public enum TokenKind
 {
     Pad,
@@ -9,4 +10,5 @@ public enum TokenKind
     Chord,
     Note,
     Duration,
+    Tie,
 }

@@ -24,6 +24,7 @@ public sealed class TokenVocabulary
         ChordIds = [.. tokens.Where(t => t.Kind == TokenKind.Chord).Select(t => t.Id)];
         NoteIds = [.. tokens.Where(t => t.Kind == TokenKind.Note).Select(t => t.Id)];
         DurationIds = [.. tokens.Where(t => t.Kind == TokenKind.Duration).Select(t => t.Id)];
+        Tie = tokens.SingleOrDefault(t => t.Kind == TokenKind.Tie)?.Id;
     }
 
     public int Count => _tokens.Length;
@@ -38,7 +39,11 @@ public sealed class TokenVocabulary
 
     public IReadOnlyList<int> ChordIds { get; }
 
+    /// <summary>Pitched notes and the rest; not the tie, which only a pitched note may precede.</summary>
     public IReadOnlyList<int> NoteIds { get; }
+
+    /// <summary>The tie token's id; null for a vocabulary without ties (format-1 cards), where a held note repeats.</summary>
+    public int? Tie { get; }
 
     public IReadOnlyList<int> DurationIds { get; }
 
@@ -62,7 +67,7 @@ public sealed class TokenVocabulary
             var token = DecoderToken.Parse(id, texts[id]);
             if (token is null)
             {
-                found.Add($"token {id} '{texts[id]}' is not pad, sos, eos, bar, chord:<symbol>, note:<0-127>|note:rest or dur:<quarters>");
+                found.Add($"token {id} '{texts[id]}' is not pad, sos, eos, bar, chord:<symbol>, note:<0-127>|note:rest, tie or dur:<quarters>");
             }
             else
             {

@@ -50,6 +50,7 @@ public static class TrainingVocabulary
         }
 
         tokens.AddRange(Durations.Select(DecoderToken.ForDuration));
+        tokens.Add(DecoderToken.TieText);
         return tokens;
     }
 
@@ -57,5 +58,6 @@ public static class TrainingVocabulary
         TimeSignatures.Select(t => t.ToString()).ToList(),
         Enum.GetValues<PhrasePosition>().Select(PhrasePlan.Name).ToList(),
         [-2, -1, 0, 1, 2],
-        Enum.GetValues<Density>().Select(DensityNames.Name).ToList());
+        Enum.GetValues<Density>().Select(DensityNames.Name).ToList(),
+        Enum.GetValues<KeyMode>().Select(ConditionVocabulary.ModeName).ToList());
 }

@@ -20,7 +20,7 @@ public sealed record ScoreDocument(string Title, string TimeSignature, string Ke
             sheet.TimeSignature.ToString(),
             sheet.Key.ToString(),
             sheet.Tempo,
-            [.. sheet.Measures.Select(m => (IReadOnlyList<ScoreEvent>)[.. m.Events.Select(e => new ScoreEvent(e.Chord.ToString(), e.Pitch, e.Duration.ToString()))])]);
+            [.. sheet.Measures.Select(m => (IReadOnlyList<ScoreEvent>)[.. m.Events.Select(e => new ScoreEvent(e.Chord.ToString(), e.Pitch, e.Duration.ToString(), e.Tied))])]);
     }
 
     /// <summary>Reads a stored score; a document that does not describe a complete sheet is <see cref="InvalidDataException"/>.</summary>
@@ -46,7 +46,7 @@ public sealed record ScoreDocument(string Title, string TimeSignature, string Ke
                 Domain.Music.TimeSignature.Parse(TimeSignature),
                 Domain.Music.Key.Parse(Key),
                 Tempo,
-                [.. Measures.Select(m => new Measure([.. m.Select(e => new MelodyEvent(ChordSymbol.Parse(e.Chord), e.Pitch, Duration.Parse(e.Duration)))]))]);
+                [.. Measures.Select(m => new Measure([.. m.Select(e => new MelodyEvent(ChordSymbol.Parse(e.Chord), e.Pitch, Duration.Parse(e.Duration)) { Tied = e.Tied && e.Pitch is not null })]))]);
             return sheet.IsComplete ? sheet : throw new InvalidDataException("The score document has a bar that is not exactly full.");
         }
         catch (FormatException e)

@@ -65,4 +65,12 @@ public class LeadSheetAnalyzerTests
         Assert.Equal(0.25, analysis.RestRatio);
         Assert.Equal(2, analysis.Bars.Count);
     }
+
+    [Fact]
+    public void A_tied_event_is_no_new_note_for_the_density()
+    {
+        var held = new Measure([E("C", 60, "1") with { Tied = true }, E("C", 62, "1"), E("G7", 62, "1") with { Tied = true }, E("G7", 64, "1")]);
+
+        Assert.Equal(2, LeadSheetAnalyzer.AnalyzeBar(held).Notes);
+    }
 }

@@ -11,10 +11,10 @@ public class ConditionPlannerTests
         "lstm", 1, null, TimeSignature.Common, bars, average, curve, Density.High, null, Key.CMajor, 100, 1, 1);
 
     [Theory]
-    [InlineData(8, "start1 start2 - - - - end1 end2")]
-    [InlineData(11, "start1 start2 - - - - - - - end1 end2")]
-    [InlineData(12, "start1 start2 - - - - end1 end2 start1 start2 end1 end2")]
-    [InlineData(16, "start1 start2 - - - - end1 end2 start1 start2 - - - - end1 end2")]
+    [InlineData(8, "start1 start2 - - - - final1 final2")]
+    [InlineData(11, "start1 start2 - - - - - - - final1 final2")]
+    [InlineData(12, "start1 start2 - - - - end1 end2 start1 start2 final1 final2")]
+    [InlineData(16, "start1 start2 - - - - end1 end2 start1 start2 - - - - final1 final2")]
     public void Phrases_are_eight_bars_and_short_tails_join_the_last(int bars, string expected) =>
         Assert.Equal(expected, string.Join(' ', PhrasePlan.For(bars).Select(PhrasePlan.Name)));
 

@@ -36,8 +36,8 @@ public sealed class CorpusWriterTests : IDisposable
         Assert.Equal("4/4", json.RootElement.GetProperty("timeSignature").GetString());
         var conditions = json.RootElement.GetProperty("conditions");
         Assert.Equal(8, conditions.GetArrayLength());
-        // 4/4, start1, valence +2 (a major chord), density low (two notes).
-        Assert.Equal([0, 0, 4, 0], conditions[0].EnumerateArray().Select(c => c.GetInt32()));
+        // 4/4, start1, valence +2 (a major chord), density low (two notes), major.
+        Assert.Equal([0, 0, 4, 0, 0], conditions[0].EnumerateArray().Select(c => c.GetInt32()));
         var tokens = TrainingVocabulary.Tokens();
         var texts = json.RootElement.GetProperty("tokens").EnumerateArray().Take(5).Select(t => tokens[t.GetInt32()]);
         Assert.Equal(["sos", "chord:C", "note:60", "dur:2", "chord:C"], texts);
@@ -56,6 +56,7 @@ public sealed class CorpusWriterTests : IDisposable
         Assert.Equal(40, root.GetProperty("maxBars").GetInt32());
         Assert.Equal(3, root.GetProperty("specialTokens").GetProperty("bar").GetInt32());
         Assert.Equal(6, root.GetProperty("conditions").GetProperty("timeSignatures").GetArrayLength());
+        Assert.Equal(["major", "minor"], root.GetProperty("conditions").GetProperty("modes").EnumerateArray().Select(m => m.GetString()));
         Assert.False(File.Exists(Path.Combine(_folder, "vocab.json.tmp")));
     }
 

@@ -59,7 +59,7 @@ public class SegmentArrangerTests
     }
 
     [Fact]
-    public void A_note_across_a_barline_is_split_at_the_barline()
+    public void A_note_across_a_barline_is_split_at_the_barline_and_tied_over_it()
     {
         var tally = new CorpusTally();
         var arrangement = Arrange(Segment(Key.CMajor, 2, [Note(0, Duration.Quarters(3), 60), Note(3, Duration.Quarters(2), 62), Note(5, Duration.Quarters(3), 64)]), tally);
@@ -67,7 +67,9 @@ public class SegmentArrangerTests
         var bars = arrangement.Runs.Single();
         Assert.Equal([(60, "3"), (62, "1")], bars[0].Events.Select(e => (e.Pitch!.Value, e.Duration.ToString())));
         Assert.Equal([(62, "1"), (64, "3")], bars[1].Events.Select(e => (e.Pitch!.Value, e.Duration.ToString())));
+        Assert.Equal([false, false, true, false], bars.SelectMany(b => b.Events).Select(e => e.Tied));
         Assert.Equal(1, tally.NotesSplitAtBarline);
+        Assert.Equal(1, tally.TiedEvents);
     }
 
     [Fact]
@@ -84,18 +86,20 @@ public class SegmentArrangerTests
         var events = Arrange(segment, tally).Runs.Single().Single().Events;
 
         Assert.Equal(["C", "G7"], events.Select(e => e.Chord.ToString()));
+        Assert.Equal([false, true], events.Select(e => e.Tied));
         Assert.All(events, e => Assert.Equal(Duration.Quarters(2), e.Duration));
         Assert.Equal(1, tally.NotesSplitAtChordChange);
     }
 
     [Fact]
-    public void A_length_that_is_no_single_token_becomes_repeated_notes_and_is_counted()
+    public void A_length_that_is_no_single_token_becomes_tied_notes_and_is_counted()
     {
         var tally = new CorpusTally();
         var events = Arrange(Segment(Key.CMajor, 1, [Note(0, new Duration(5, 2), 60)]), tally).Runs.Single().Single().Events;
 
         Assert.Equal(["2", "1/2", "3/2"], events.Select(e => e.Duration.ToString()));
         Assert.Equal([60, 60, null], events.Select(e => e.Pitch));
+        Assert.Equal([false, true, false], events.Select(e => e.Tied));
         Assert.Equal(1, tally.NotesSplitIntoDurations);
     }
 

@@ -2,6 +2,7 @@ using SithSynth.Domain.Analysis;
 using SithSynth.Domain.Conditioning;
 using SithSynth.Domain.Decoding;
 using SithSynth.Domain.Music;
+using SithSynth.Domain.Vocabulary;
 
 namespace SithSynth.Domain.Tests.Decoding;
 
@@ -96,6 +97,55 @@ public class ConstrainedDecoderTests
         var b = decoder.Decode(bars, new SamplingOptions(1.0, 1e-9), 2);
 
         Assert.Equal(a.Tokens.Tokens, b.Tokens.Tokens);
+    }
+
+    [Fact]
+    public void A_model_that_always_wants_a_tie_gets_one_only_after_a_pitched_note_and_it_holds_that_pitch()
+    {
+        var meter = TimeSignature.Parse("3/4");
+        var decoded = new ConstrainedDecoder(new StandInModel(Scoring.Ties, 4)).Decode(Conditions(meter, 16), new SamplingOptions(), 8);
+
+        var events = decoded.Measures.SelectMany(m => m.Events).ToList();
+        Assert.False(events[0].Tied);
+        Assert.Contains(events, e => e.Tied);
+        Assert.Contains(decoded.Measures.Skip(1), m => m.Events[0].Tied);
+        for (var i = 1; i < events.Count; i++)
+        {
+            if (events[i].Tied)
+            {
+                Assert.NotNull(events[i - 1].Pitch);
+                Assert.Equal(events[i - 1].Pitch, events[i].Pitch);
+            }
+            else
+            {
+                // The model's favourite wins wherever the grammar allows it: only after a rest is there no tie.
+                Assert.True(events[i - 1].IsRest);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_vocabulary_without_the_tie_writes_no_tied_notes()
+    {
+        var tokens = StandInModel.CreateVocabulary([.. TrainingVocabulary.Tokens().Where(t => t != DecoderToken.TieText)]);
+        var decoded = new ConstrainedDecoder(new StandInModel(Scoring.Ties, 4, tokens)).Decode(Conditions(TimeSignature.Common, 8), new SamplingOptions(), 8);
+
+        Assert.Null(tokens.Tie);
+        Assert.DoesNotContain(decoded.Measures.SelectMany(m => m.Events), e => e.Tied);
+    }
+
+    [Fact]
+    public void Tied_sheets_read_back_from_their_tokens()
+    {
+        var model = new StandInModel(Scoring.Random, 13);
+        var meter = TimeSignature.Parse("4/4");
+        var decoded = new ConstrainedDecoder(model).Decode(Conditions(meter, 24), new SamplingOptions(), 5);
+        var tokenizer = new LeadSheetTokenizer(model.Tokens, model.OnsetResolution, model.MaxOnset);
+
+        var encoded = tokenizer.Encode(new LeadSheet(meter, Key.CMajor, 100, decoded.Measures));
+
+        Assert.Contains(decoded.Tokens.Tokens, t => t == model.Tokens.Tie);
+        Assert.Equal(decoded.Tokens.Tokens, encoded.Tokens);
     }
 
     internal static List<BarCondition> Conditions(TimeSignature meter, int bars) =>

@@ -16,16 +16,20 @@ public enum Scoring
 
     /// <summary>Infinities and NaN everywhere.</summary>
     NonFinite,
+
+    /// <summary>The tie scores highest everywhere, whether or not there is a note to hold.</summary>
+    Ties,
 }
 
 /// <summary>A next-token model that ignores music and returns scores chosen to test the decoder's guarantees.</summary>
-public sealed class StandInModel(Scoring scoring, ulong seed) : INextTokenModel
+/// <paramref name="vocabulary"/> defaults to the training vocabulary (with the tie token).
+public sealed class StandInModel(Scoring scoring, ulong seed, TokenVocabulary? vocabulary = null) : INextTokenModel
 {
-    private static readonly TokenVocabulary Vocabulary = CreateVocabulary();
+    private static readonly TokenVocabulary Training = CreateVocabulary(TrainingVocabulary.Tokens());
 
     public string Name => "stand-in";
 
-    public TokenVocabulary Tokens => Vocabulary;
+    public TokenVocabulary Tokens { get; } = vocabulary ?? Training;
 
     public int OnsetResolution => TrainingVocabulary.OnsetResolution;
 
@@ -37,26 +41,28 @@ public sealed class StandInModel(Scoring scoring, ulong seed) : INextTokenModel
 
     public INextTokenSession Start(IReadOnlyList<BarCondition> bars) => new Session(this, new SeededRandom(seed));
 
-    private static TokenVocabulary CreateVocabulary()
+    public static TokenVocabulary CreateVocabulary(IReadOnlyList<string> texts)
     {
-        TokenVocabulary.TryCreate(TrainingVocabulary.Tokens(), out var vocabulary, out _);
-        return vocabulary!;
+        TokenVocabulary.TryCreate(texts, out var created, out _);
+        return created!;
     }
 
     private sealed class Session(StandInModel model, SeededRandom random) : INextTokenSession
     {
-        private readonly float[] _logits = new float[Vocabulary.Count];
+        private readonly float[] _logits = new float[model.Tokens.Count];
 
         public ReadOnlySpan<float> Advance(int token, long bar, long onset)
         {
             model.Calls++;
-            var previousKind = Vocabulary[token].Kind;
+            var vocabulary = model.Tokens;
+            var previousKind = vocabulary[token].Kind;
             for (var i = 0; i < _logits.Length; i++)
             {
                 _logits[i] = model.Scoring switch
                 {
                     Scoring.Random => (float)((random.NextDouble() * 40) - 20),
-                    Scoring.Adversarial => Hostile(Vocabulary[i].Kind, previousKind, i),
+                    Scoring.Adversarial => Hostile(vocabulary[i].Kind, previousKind, i),
+                    Scoring.Ties => vocabulary[i].Kind == TokenKind.Tie ? 1e30f : (float)((random.NextDouble() * 4) - 2),
                     _ => (random.NextInt(4)) switch { 0 => float.NaN, 1 => float.PositiveInfinity, 2 => float.NegativeInfinity, _ => 0 },
                 };
             }

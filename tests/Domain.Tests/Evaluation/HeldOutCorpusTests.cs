@@ -47,7 +47,7 @@ public class HeldOutCorpusTests
     {
         var folder = TestCards.NewRoot();
         File.WriteAllText(Path.Combine(folder, HeldOutCorpus.VocabularyFile), """{"tokens":["sos","chord:Caug"]}""");
-        File.WriteAllText(Path.Combine(folder, HeldOutCorpus.SequencesFile), """{"piece":"p","conditions":[[0,0,0,0]],"tokens":[0,1],"bars":[0],"onsets":[0]}""");
+        File.WriteAllText(Path.Combine(folder, HeldOutCorpus.SequencesFile), """{"piece":"p","conditions":[[0,0,0,0,0]],"tokens":[0,1],"bars":[0],"onsets":[0]}""");
 
         var error = Assert.Throws<FormatException>(() => HeldOutCorpus.Load(folder, Tokens, Conditions));
         Assert.Contains("chord:Caug", error.Message, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public class HeldOutCorpusTests
         var encoded = Conditions.Encode([bar]);
 
         Assert.Equal(bar, Conditions.Decode(encoded));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Conditions.Decode([99, 0, 0, 0]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Conditions.Decode([99, 0, 0, 0, 0]));
     }
 
     private static ConditionVocabulary CreateConditions()

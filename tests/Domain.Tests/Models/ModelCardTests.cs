@@ -1,4 +1,7 @@
+using SithSynth.Domain.Analysis;
+using SithSynth.Domain.Conditioning;
 using SithSynth.Domain.Models;
+using SithSynth.Domain.Music;
 
 namespace SithSynth.Domain.Tests.Models;
 
@@ -35,6 +38,59 @@ public class ModelCardTests
         Assert.Contains(error.Problems, p => p.Contains("'5/x'", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Contains("phrasePositions", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Contains("decoder file", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_format_2_card_hears_the_mode_and_the_final_positions_and_has_the_tie()
+    {
+        var card = ModelCard.Load(TestCards.Write(TestCards.NewRoot(), TestCards.Document("v2")));
+        var bar = new BarCondition(TimeSignature.Common, PhrasePosition.Final2, 1, Density.High, KeyMode.Minor);
+
+        Assert.Equal(2, card.FormatVersion);
+        Assert.Equal(5, card.Conditions.Features);
+        Assert.NotNull(card.Tokens.Tie);
+        Assert.DoesNotContain(card.Tokens.Tie!.Value, card.Tokens.NoteIds);
+        Assert.Equal([0L, 6, 3, 2, 1], card.Conditions.Encode([bar]));
+        Assert.Equal(bar, card.Conditions.Decode(card.Conditions.Encode([bar])));
+    }
+
+    [Fact]
+    public void A_format_1_card_keeps_four_columns_hears_final_bars_as_end_bars_and_ignores_the_mode()
+    {
+        var card = ModelCard.Load(TestCards.Write(TestCards.NewRoot(), TestCards.Document("v1", formatVersion: 1)));
+        BarCondition Bar(PhrasePosition phrase, KeyMode mode) => new(TimeSignature.Common, phrase, 0, Density.Med, mode);
+
+        Assert.Equal(1, card.FormatVersion);
+        Assert.Equal(4, card.Conditions.Features);
+        Assert.Null(card.Tokens.Tie);
+        Assert.Equal(card.Conditions.Encode([Bar(PhrasePosition.End1, KeyMode.Major), Bar(PhrasePosition.End2, KeyMode.Major)]),
+            card.Conditions.Encode([Bar(PhrasePosition.Final1, KeyMode.Minor), Bar(PhrasePosition.Final2, KeyMode.Minor)]));
+        Assert.Equal([0L, 4, 2, 1], card.Conditions.Encode([Bar(PhrasePosition.Final2, KeyMode.Minor)]));
+    }
+
+    [Fact]
+    public void An_unknown_format_version_is_refused_by_name()
+    {
+        var document = TestCards.Document("future");
+        document["formatVersion"] = 3;
+
+        var error = Assert.Throws<ModelCardException>(() => ModelCard.Load(TestCards.Write(TestCards.NewRoot(), document)));
+
+        Assert.Equal("formatVersion is 3, this service reads 1 or 2", Assert.Single(error.Problems));
+    }
+
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(2, 1)]
+    public void A_card_must_be_the_format_it_says_it_is(int says, int lists)
+    {
+        var document = TestCards.Document("mixed", formatVersion: lists);
+        document["formatVersion"] = says;
+
+        var error = Assert.Throws<ModelCardException>(() => ModelCard.Load(TestCards.Write(TestCards.NewRoot(), document)));
+
+        Assert.Contains(error.Problems, p => p.Contains("modes", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("'tie'", StringComparison.Ordinal));
     }
 
     [Fact]

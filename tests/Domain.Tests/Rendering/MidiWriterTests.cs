@@ -143,6 +143,25 @@ public class MidiWriterTests
         Assert.True(MidiEvent.IsNoteOn(melody[1]));
     }
 
+    [Fact]
+    public void A_tied_note_sounds_as_one_note_across_the_barline()
+    {
+        var held = SampleLeadSheets.Bar(("G7", 67, "1")).Events[0] with { Tied = true };
+        var sheet = SampleLeadSheets.Sheet(
+            "4/4",
+            "C",
+            120,
+            SampleLeadSheets.Bar(("C", 60, "2"), ("C", 67, "2")),
+            new Measure([held, .. SampleLeadSheets.Bar(("G7", 67, "1"), ("G7", 65, "2")).Events]));
+
+        var notes = Notes(Read(MidiWriter.Write(sheet, "tied")), 1);
+
+        // The second G is struck again (it is not tied); the first is held over the barline for 2 + 1 quarters.
+        Assert.Equal(
+            [(0L, 2L * Ticks, 60), (2L * Ticks, 3L * Ticks, 67), (5L * Ticks, 1L * Ticks, 67), (6L * Ticks, 2L * Ticks, 65)],
+            notes.Select(n => (n.AbsoluteTime, (long)n.NoteLength, n.NoteNumber)));
+    }
+
     [Theory]
     [MemberData(nameof(SampleLeadSheets.Names), MemberType = typeof(SampleLeadSheets))]
     public void The_same_sheet_always_gives_the_same_bytes(string name)

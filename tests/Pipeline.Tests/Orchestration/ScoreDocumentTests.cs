@@ -1,5 +1,6 @@
 using System.Text;
 using SithSynth.Domain.Generation;
+using SithSynth.Domain.Music;
 using SithSynth.Domain.Rendering;
 using SithSynth.Domain.Requests;
 using SithSynth.Pipeline.Orchestration;
@@ -25,6 +26,17 @@ public sealed class ScoreDocumentTests
         Assert.Equal(title, read.Title);
         Assert.Equal(MidiWriter.Write(sheet.Sheet, title), MidiWriter.Write(read.ToSheet(), read.Title));
         Assert.Equal(MusicXmlWriter.ToBytes(MusicXmlWriter.Write(sheet.Sheet, title)), MusicXmlWriter.ToBytes(MusicXmlWriter.Write(read.ToSheet(), read.Title)));
+    }
+
+    [Fact]
+    public void A_tie_survives_the_round_trip()
+    {
+        var held = new MelodyEvent(ChordSymbol.Parse("G7"), 67, Duration.Parse("2")) { Tied = true };
+        var sheet = new LeadSheet(TimeSignature.Parse("2/4"), Key.CMajor, 100, [new Measure([new MelodyEvent(ChordSymbol.Parse("C"), 67, Duration.Parse("2"))]), new Measure([held])]);
+
+        var read = ScoreDocument.Read(ScoreDocument.From(sheet, "t").ToJson()).ToSheet();
+
+        Assert.Equal([false, true], read.Events.Select(e => e.Tied));
     }
 
     [Theory]
