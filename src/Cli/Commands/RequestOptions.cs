@@ -24,7 +24,7 @@ internal sealed class RequestOptions
 
     public Option<string?> Key { get; } = new("--key") { Description = "Key: C, Eb, F#m, Bbm... (default C)." };
 
-    public Option<string?> Form { get; } = new("--form") { Description = "Form, one letter per 8-bar phrase: AABA, ABAB, AABB, ABAC, A A' B A (a primed letter varies its cadence), or through. A repeated letter restates its phrase (default: A A' for 16 bars, AABA for 32, ABA for 24, AABAA' for 40)." };
+    public Option<string?> Form { get; } = new("--form") { Description = "Form, one letter per 8-bar phrase: AABA, ABAB, AABB, ABAC, A A' B A (a primed letter varies its cadence), or through. A repeated letter restates its phrase (default A A' for 16 bars, ABA for 24, AABA for 32, AABAA' for 40, else through)." };
 
     public Option<int?> Tempo { get; } = new("--tempo") { Description = "Beats per minute, 30 to 300 (default 100); the beat is a dotted quarter in 6/8 and 12/8, a half in 2/2." };
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SithSynth.Domain.Analysis;
+using SithSynth.Domain.Conditioning;
 using SithSynth.Domain.Decoding;
 using SithSynth.Domain.Generation;
 using SithSynth.Domain.Models;
@@ -156,7 +157,7 @@ public static class ModelEvaluator
         var sheets = new GeneratedSheet[slice.Count];
         Parallel.For(0, slice.Count, parallel, i =>
         {
-            var spec = CellSpec(model.Name, cells[slice[i]], settings, SeededRandom.Derive(settings.Seed, FormStream + (ulong)slice[i])) with { Bars = settings.FormBars };
+            var spec = CellSpec(model.Name, cells[slice[i]], settings, SeededRandom.Derive(settings.Seed, FormStream + (ulong)slice[i])) with { Bars = settings.FormBars, Form = SongForm.Default(settings.FormBars) };
             sheets[i] = LeadSheetGenerator.Generate(spec, model, 0);
         });
         progress?.Report($"{model.Name}: {slice.Count} sheets of {settings.FormBars} bars");
@@ -215,7 +216,9 @@ public static class ModelEvaluator
     // A phrase counts as restated when at least 6 of its 8 bars repeat the first phrase's melody (issue 10).
     private const int RestatedPhraseBars = 6;
 
-    private static bool SameMelody(LeadSheet a, LeadSheet b) => FigureSet.DifferentBars(a, b) == 0;
+    // The ending rule writes the final bar for the requested mode, so only the bars before it tell whether the model hears it.
+    private static bool SameMelody(LeadSheet a, LeadSheet b) =>
+        FigureSet.DifferentBars(a with { Measures = [.. a.Measures.SkipLast(1)] }, b with { Measures = [.. b.Measures.SkipLast(1)] }) == 0;
 
     /// <summary>A corpus window as a sheet in its home key, with the densities it measures as.</summary>
     private static MeasuredSheet Window(INextTokenModel model, HeldOutSequence window, EvaluationSettings settings)
@@ -230,10 +233,13 @@ public static class ModelEvaluator
 
     private static Key HomeKey(KeyMode mode) => mode == KeyMode.Major ? Key.CMajor : Key.Parse("Am");
 
-    /// <summary>The spec of a grid cell: the cell's valence as the average and its density for every bar, in C major.</summary>
+    /// <summary>
+    /// The spec of a grid cell as a user's request becomes one: the cell's valence as the average, its density for every
+    /// bar, in C major, in the default form for its length.
+    /// </summary>
     public static GenerationSpec CellSpec(string model, EvaluationCell cell, EvaluationSettings settings, ulong seed) => new(
         model, settings.Temperature, null, cell.TimeSignature, settings.Bars, cell.Valence, null, cell.Density, null,
-        Key.CMajor, settings.Tempo, seed, settings.SamplesPerCell);
+        Key.CMajor, settings.Tempo, seed, settings.SamplesPerCell, SongForm.Default(settings.Bars));
 
     /// <summary>The same spec with a random valence and density for every bar, drawn from <paramref name="seed"/>.</summary>
     public static GenerationSpec RandomConditions(GenerationSpec spec, ulong seed)
