@@ -22,7 +22,8 @@ public static class EvaluationReportJson
             settings = new
             {
                 samplesPerCell = settings.SamplesPerCell,
-                seed = settings.Seed,
+                // A string, like every 64-bit seed we write: JavaScript and jq would round a large one as a number.
+                seed = settings.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 bars = settings.Bars,
                 tempo = settings.Tempo,
                 temperature = settings.Temperature,
