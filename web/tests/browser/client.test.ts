@@ -185,6 +185,7 @@ describe('the web client', () => {
         root: doc.documentElement.nodeName,
         measures: doc.querySelectorAll('part:first-of-type > measure').length,
         harmonies: doc.querySelectorAll('harmony').length,
+        beamGroups: [...doc.querySelectorAll('beam[number="1"]')].filter((b) => b.textContent?.trim() === 'begin').length,
       };
     }, text);
     expect(parsed.error).toBeNull();
@@ -193,6 +194,10 @@ describe('the web client', () => {
     // Every chord symbol in the file is engraved.
     const engraved = await page.$eval('#variation-1 .score', (b) => Number((b as HTMLElement).dataset.chordSymbols));
     expect(engraved).toBe(parsed.harmonies);
+    // Every beamed group the file writes is drawn as one VexFlow beam, and a sheet of high density has some.
+    const beams = await page.$$eval('#variation-1 .score svg g.vf-beam', (groups) => groups.length);
+    expect(parsed.beamGroups).toBeGreaterThan(0);
+    expect(beams).toBe(parsed.beamGroups);
   });
 
   it('has no axe-core violations with results on the page', async () => {
