@@ -7,6 +7,9 @@ let osmdModule: Promise<typeof import('opensheetmusicdisplay')> | undefined;
 /** Starts loading OSMD (once); the first result calls this as soon as it arrives. */
 export const loadOsmd = (): Promise<typeof import('opensheetmusicdisplay')> => (osmdModule ??= import('opensheetmusicdisplay'));
 
+/** OSMD's default is -1 (units of a staff space, negative is up). */
+const tempoMarkLift = -4;
+
 const reducedMotion = (): boolean => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 export class Score {
@@ -31,6 +34,9 @@ export class Score {
       followCursor: false,
       cursorsOptions: [{ type: 0, color: '#f0a202', alpha: 0.55, follow: false }],
     });
+    // OSMD draws the tempo mark at chord-symbol height over the first note, so its text and the first chord symbol
+    // overlap; lifting it by a chord symbol's height (about three units) puts it on its own line above.
+    osmd.EngravingRules.MetronomeMarkYShift = tempoMarkLift;
     await osmd.load(musicXml);
     // A phone fits one measure per line at full size; smaller notes fit two or three and stay readable.
     osmd.zoom = container.clientWidth < 600 ? 0.7 : 1;

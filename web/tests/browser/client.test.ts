@@ -200,6 +200,24 @@ describe('the web client', () => {
     expect(beams).toBe(parsed.beamGroups);
   });
 
+  it('keeps the tempo mark clear of every chord symbol and other text', async () => {
+    const overlaps = await page.$eval('#variation-1 .score', (box) => {
+      const tempo = box.querySelector('svg g.vf-stavetempo');
+      if (!tempo) return ['no tempo mark drawn'];
+      const mark = tempo.getBoundingClientRect();
+      const hits: string[] = [];
+      // Lifted, it must still be inside the drawing rather than cut off at its top.
+      if (mark.top < box.querySelector('svg')!.getBoundingClientRect().top) hits.push('tempo mark above the sheet');
+      for (const label of box.querySelectorAll('svg text')) {
+        if (tempo.contains(label)) continue;
+        const r = label.getBoundingClientRect();
+        if (r.left < mark.right && mark.left < r.right && r.top < mark.bottom && mark.top < r.bottom) hits.push(label.textContent ?? '');
+      }
+      return hits;
+    });
+    expect(overlaps).toEqual([]);
+  });
+
   it('has no axe-core violations with results on the page', async () => {
     expect(await axeViolations(page)).toEqual([]);
   });
