@@ -46,12 +46,18 @@ export class Score {
     const score = new Score(osmd, container);
     container.dataset.measures = String(score.measureCount);
     container.dataset.chordSymbols = String(score.chordSymbols().length);
+    container.dataset.staves = String(score.staffCount);
     return score;
   }
 
   /** Measures as engraved (one entry per measure, whatever the number of staves). */
   get measureCount(): number {
     return this.osmd.GraphicSheet.MeasureList.length;
+  }
+
+  /** Staves per system: two for the piano layout (melody, chords), one for a lead sheet. */
+  get staffCount(): number {
+    return this.osmd.GraphicSheet.MeasureList[0]?.length ?? 0;
   }
 
   /** The chord symbols as engraved, in order. */

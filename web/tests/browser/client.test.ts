@@ -130,11 +130,12 @@ describe('the web client', () => {
     await expect.poll(() => page.textContent('#progress-text'), { timeout: 10_000 }).not.toBe('');
     await waitForSheets(page, 2);
 
-    const sheets = await page.$$eval('.score', (boxes) => boxes.map((b) => ({ measures: Number((b as HTMLElement).dataset.measures), chords: Number((b as HTMLElement).dataset.chordSymbols), svg: b.querySelectorAll('svg').length })));
+    const sheets = await page.$$eval('.score', (boxes) => boxes.map((b) => ({ measures: Number((b as HTMLElement).dataset.measures), chords: Number((b as HTMLElement).dataset.chordSymbols), staves: Number((b as HTMLElement).dataset.staves), svg: b.querySelectorAll('svg').length })));
     expect(sheets).toHaveLength(2);
     for (const sheet of sheets) {
       expect(sheet.measures).toBe(10);
       expect(sheet.chords).toBeGreaterThan(0);
+      expect(sheet.staves).toBe(2); // the default piano layout: melody and chord staves
       expect(sheet.svg).toBeGreaterThan(0);
     }
     expect(await page.textContent('#progress-text')).toBe('Done: 2 sheets.');
@@ -326,9 +327,16 @@ describe('on a phone-sized screen', () => {
 
       await page.fill('#bars', '8');
       await page.fill('#seed', '7');
-      await page.tap('#generate');
+      // The one-staff lead sheet is what fits a phone; the request carries it and the sheet has one staff.
+      await page.selectOption('#layout', 'lead-sheet');
+      const [posted] = await Promise.all([
+        page.waitForRequest((r) => r.url().endsWith('/api/generations') && r.method() === 'POST'),
+        page.tap('#generate'),
+      ]);
+      expect(posted.postDataJSON().layout).toBe('lead-sheet');
       await waitForSheets(page, 1);
       expect(await page.$eval('.score', (b) => Number((b as HTMLElement).dataset.measures))).toBe(8);
+      expect(await page.$eval('.score', (b) => Number((b as HTMLElement).dataset.staves))).toBe(1);
       expect(await scrollsSideways(page)).toBe(false);
       expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
