@@ -37,6 +37,8 @@ export class Score {
     // OSMD draws the tempo mark at chord-symbol height over the first note, so its text and the first chord symbol
     // overlap; lifting it by a chord symbol's height (about three units) puts it on its own line above.
     osmd.EngravingRules.MetronomeMarkYShift = tempoMarkLift;
+    // Chord symbols with ♯ and ♭ as printed, not ASCII # and b (OSMD's default).
+    osmd.EngravingRules.resetChordAccidentalTexts(osmd.EngravingRules.ChordAccidentalTexts, true);
     await osmd.load(musicXml);
     // A phone fits one measure per line at full size; smaller notes fit two or three and stay readable.
     osmd.zoom = container.clientWidth < 600 ? 0.7 : 1;

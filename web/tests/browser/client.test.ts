@@ -138,6 +138,10 @@ describe('the web client', () => {
       expect(sheet.staves).toBe(2); // the default piano layout: melody and chord staves
       expect(sheet.svg).toBeGreaterThan(0);
     }
+    // E♭ major: its chord symbols print ♭ (E♭, B♭), never an ASCII b or #.
+    const labels = await page.$$eval('#variation-1 .score svg text', (texts) => texts.map((t) => t.textContent ?? ''));
+    expect(labels.filter((l) => /^[A-G][b#]/.test(l))).toEqual([]);
+    expect(labels.some((l) => /^[A-G]♭/.test(l))).toBe(true);
     expect(await page.textContent('#progress-text')).toBe('Done: 2 sheets.');
     expect(await page.textContent('#results-seed')).toBe('20260101');
 
