@@ -17,13 +17,18 @@ export interface GenerationRequest {
   /** A string of digits: seeds reach 2^64 - 1, past what a JavaScript number holds exactly. */
   seed?: string;
   variations?: number;
+  /** piano: melody, chord symbols and block chords on a bass staff; lead-sheet: melody and symbols on one staff. */
+  layout?: Layout;
 }
 
 export const densityNames = ['low', 'med', 'high'] as const;
 export type Density = (typeof densityNames)[number];
 
+export const layoutNames = ['piano', 'lead-sheet'] as const;
+export type Layout = (typeof layoutNames)[number];
+
 export const requestFields = [
-  'model', 'temperature', 'topP', 'timeSignature', 'bars', 'valence', 'density', 'key', 'form', 'tempo', 'seed', 'variations',
+  'model', 'temperature', 'topP', 'timeSignature', 'bars', 'valence', 'density', 'key', 'form', 'tempo', 'seed', 'variations', 'layout',
 ] as const;
 export type RequestField = (typeof requestFields)[number];
 

@@ -2,7 +2,7 @@
 // becomes numbers, where a blank field means "let the server choose", and where the server's field names meet
 // the inputs that show their errors.
 import { resizeCurve, valenceRange, type CurveRange } from './curve';
-import { densityNames, type Density, type GenerationRequest, type ModelDocument, type RequestField } from './contract';
+import { densityNames, layoutNames, type Density, type Layout, type GenerationRequest, type ModelDocument, type RequestField } from './contract';
 
 export type Mode = 'single' | 'curve';
 
@@ -27,9 +27,11 @@ export interface FormValues {
   /** Blank: a fresh seed each time. */
   seed: string;
   variations: string;
+  layout: Layout;
 }
 
 export const densities: readonly Density[] = densityNames;
+export const layouts: readonly Layout[] = layoutNames;
 export const densityRange: CurveRange = { min: 0, max: 2 };
 
 /** Every key the models write in: at most seven sharps or flats, major then minor, in circle-of-fifths order. */
@@ -47,6 +49,7 @@ export const defaults = {
   key: 'C',
   tempo: 100,
   variations: 1,
+  layout: 'piano' as Layout,
 };
 
 /** Forms offered beside the text box; any letters per phrase are accepted. */
@@ -93,6 +96,7 @@ export function fromRequest(request: GenerationRequest): FormValues {
     densityCurve,
     seed: request.seed ?? '',
     variations: String(request.variations ?? defaults.variations),
+    layout: request.layout ?? defaults.layout,
   };
 }
 
@@ -127,6 +131,7 @@ export function toRequest(values: FormValues): Mapped {
   const songForm = values.form.trim();
   if (songForm !== '') request.form = songForm;
   if (values.timeSignature) request.timeSignature = values.timeSignature;
+  request.layout = values.layout;
   assign(request, 'tempo', number('tempo', values.tempo, true));
   assign(request, 'bars', number('bars', values.bars, true));
   assign(request, 'temperature', number('temperature', values.temperature, false));
@@ -205,6 +210,7 @@ export function controlFor(field: string, values: Pick<FormValues, 'valenceMode'
     case 'topP':
     case 'seed':
     case 'variations':
+    case 'layout':
       return field;
     default:
       // Header problems (Idempotency-Key) and unknown fields have no input; they go to the alert region.

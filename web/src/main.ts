@@ -3,7 +3,7 @@
 import './styles.css';
 import { ApiClient, ApiError } from './api';
 import { apiBase } from './config';
-import type { ModelDocument } from './contract';
+import type { Layout, ModelDocument } from './contract';
 import { valenceRange } from './curve';
 import { CurveView } from './curveView';
 import {
@@ -12,6 +12,7 @@ import {
   densityRange,
   fromRequest,
   initialValues,
+  layouts,
   limitsOf,
   majorKeys,
   minorKeys,
@@ -103,6 +104,7 @@ function showValues(next: FormValues): void {
     $<HTMLInputElement>(name).value = next[name];
   }
   $<HTMLSelectElement>('density').value = next.density;
+  $<HTMLSelectElement>('layout').value = next.layout;
   setMode('valence', next.valenceMode);
   setMode('density', next.densityMode);
   valenceCurve.set(next.valenceCurve);
@@ -129,6 +131,7 @@ function readValues(): FormValues {
     density: densities[densityLevel(text('density'))]!,
     seed: text('seed'),
     variations: text('variations'),
+    layout: layouts[Math.max(0, layouts.indexOf(text('layout') as Layout))]!,
   };
 }
 
@@ -171,7 +174,7 @@ async function loadModels(): Promise<void> {
 
 // ---- errors ----------------------------------------------------------------------------------------------------
 
-const errorControls = ['model', 'key', 'timeSignature', 'bars', 'form', 'tempo', 'valence', 'valence-curve', 'density', 'density-curve', 'temperature', 'topP', 'seed', 'variations'];
+const errorControls = ['model', 'key', 'timeSignature', 'bars', 'form', 'tempo', 'valence', 'valence-curve', 'density', 'density-curve', 'temperature', 'topP', 'seed', 'variations', 'layout'];
 
 /** Shows each field's errors under its control (aria-invalid, aria-describedby) and the rest in the alert. */
 function showFieldErrors(errors: Record<string, string[]>): string[] {

@@ -7,6 +7,9 @@ let osmdModule: Promise<typeof import('opensheetmusicdisplay')> | undefined;
 /** Starts loading OSMD (once); the first result calls this as soon as it arrives. */
 export const loadOsmd = (): Promise<typeof import('opensheetmusicdisplay')> => (osmdModule ??= import('opensheetmusicdisplay'));
 
+/** OSMD's default is -1 (units of a staff space, negative is up). */
+const tempoMarkLift = -4;
+
 const reducedMotion = (): boolean => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 export class Score {
@@ -31,6 +34,11 @@ export class Score {
       followCursor: false,
       cursorsOptions: [{ type: 0, color: '#f0a202', alpha: 0.55, follow: false }],
     });
+    // OSMD draws the tempo mark at chord-symbol height over the first note, so its text and the first chord symbol
+    // overlap; lifting it by a chord symbol's height (about three units) puts it on its own line above.
+    osmd.EngravingRules.MetronomeMarkYShift = tempoMarkLift;
+    // Chord symbols with ♯ and ♭ as printed, not ASCII # and b (OSMD's default).
+    osmd.EngravingRules.resetChordAccidentalTexts(osmd.EngravingRules.ChordAccidentalTexts, true);
     await osmd.load(musicXml);
     // A phone fits one measure per line at full size; smaller notes fit two or three and stay readable.
     osmd.zoom = container.clientWidth < 600 ? 0.7 : 1;
@@ -40,12 +48,18 @@ export class Score {
     const score = new Score(osmd, container);
     container.dataset.measures = String(score.measureCount);
     container.dataset.chordSymbols = String(score.chordSymbols().length);
+    container.dataset.staves = String(score.staffCount);
     return score;
   }
 
   /** Measures as engraved (one entry per measure, whatever the number of staves). */
   get measureCount(): number {
     return this.osmd.GraphicSheet.MeasureList.length;
+  }
+
+  /** Staves per system: two for the piano layout (melody, chords), one for a lead sheet. */
+  get staffCount(): number {
+    return this.osmd.GraphicSheet.MeasureList[0]?.length ?? 0;
   }
 
   /** The chord symbols as engraved, in order. */

@@ -130,13 +130,18 @@ describe('the web client', () => {
     await expect.poll(() => page.textContent('#progress-text'), { timeout: 10_000 }).not.toBe('');
     await waitForSheets(page, 2);
 
-    const sheets = await page.$$eval('.score', (boxes) => boxes.map((b) => ({ measures: Number((b as HTMLElement).dataset.measures), chords: Number((b as HTMLElement).dataset.chordSymbols), svg: b.querySelectorAll('svg').length })));
+    const sheets = await page.$$eval('.score', (boxes) => boxes.map((b) => ({ measures: Number((b as HTMLElement).dataset.measures), chords: Number((b as HTMLElement).dataset.chordSymbols), staves: Number((b as HTMLElement).dataset.staves), svg: b.querySelectorAll('svg').length })));
     expect(sheets).toHaveLength(2);
     for (const sheet of sheets) {
       expect(sheet.measures).toBe(10);
       expect(sheet.chords).toBeGreaterThan(0);
+      expect(sheet.staves).toBe(2); // the default piano layout: melody and chord staves
       expect(sheet.svg).toBeGreaterThan(0);
     }
+    // E♭ major: its chord symbols print ♭ (E♭, B♭), never an ASCII b or #.
+    const labels = await page.$$eval('#variation-1 .score svg text', (texts) => texts.map((t) => t.textContent ?? ''));
+    expect(labels.filter((l) => /^[A-G][b#]/.test(l))).toEqual([]);
+    expect(labels.some((l) => /^[A-G]♭/.test(l))).toBe(true);
     expect(await page.textContent('#progress-text')).toBe('Done: 2 sheets.');
     expect(await page.textContent('#results-seed')).toBe('20260101');
 
@@ -185,6 +190,7 @@ describe('the web client', () => {
         root: doc.documentElement.nodeName,
         measures: doc.querySelectorAll('part:first-of-type > measure').length,
         harmonies: doc.querySelectorAll('harmony').length,
+        beamGroups: [...doc.querySelectorAll('beam[number="1"]')].filter((b) => b.textContent?.trim() === 'begin').length,
       };
     }, text);
     expect(parsed.error).toBeNull();
@@ -193,6 +199,28 @@ describe('the web client', () => {
     // Every chord symbol in the file is engraved.
     const engraved = await page.$eval('#variation-1 .score', (b) => Number((b as HTMLElement).dataset.chordSymbols));
     expect(engraved).toBe(parsed.harmonies);
+    // Every beamed group the file writes is drawn as one VexFlow beam, and a sheet of high density has some.
+    const beams = await page.$$eval('#variation-1 .score svg g.vf-beam', (groups) => groups.length);
+    expect(parsed.beamGroups).toBeGreaterThan(0);
+    expect(beams).toBe(parsed.beamGroups);
+  });
+
+  it('keeps the tempo mark clear of every chord symbol and other text', async () => {
+    const overlaps = await page.$eval('#variation-1 .score', (box) => {
+      const tempo = box.querySelector('svg g.vf-stavetempo');
+      if (!tempo) return ['no tempo mark drawn'];
+      const mark = tempo.getBoundingClientRect();
+      const hits: string[] = [];
+      // Lifted, it must still be inside the drawing rather than cut off at its top.
+      if (mark.top < box.querySelector('svg')!.getBoundingClientRect().top) hits.push('tempo mark above the sheet');
+      for (const label of box.querySelectorAll('svg text')) {
+        if (tempo.contains(label)) continue;
+        const r = label.getBoundingClientRect();
+        if (r.left < mark.right && mark.left < r.right && r.top < mark.bottom && mark.top < r.bottom) hits.push(label.textContent ?? '');
+      }
+      return hits;
+    });
+    expect(overlaps).toEqual([]);
   });
 
   it('has no axe-core violations with results on the page', async () => {
@@ -303,9 +331,16 @@ describe('on a phone-sized screen', () => {
 
       await page.fill('#bars', '8');
       await page.fill('#seed', '7');
-      await page.tap('#generate');
+      // The one-staff lead sheet is what fits a phone; the request carries it and the sheet has one staff.
+      await page.selectOption('#layout', 'lead-sheet');
+      const [posted] = await Promise.all([
+        page.waitForRequest((r) => r.url().endsWith('/api/generations') && r.method() === 'POST'),
+        page.tap('#generate'),
+      ]);
+      expect(posted.postDataJSON().layout).toBe('lead-sheet');
       await waitForSheets(page, 1);
       expect(await page.$eval('.score', (b) => Number((b as HTMLElement).dataset.measures))).toBe(8);
+      expect(await page.$eval('.score', (b) => Number((b as HTMLElement).dataset.staves))).toBe(1);
       expect(await scrollsSideways(page)).toBe(false);
       expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { densityNames, generationStates, requestFields } from '../../src/contract';
-import { controlFor } from '../../src/form';
+import { densityNames, generationStates, layoutNames, requestFields } from '../../src/contract';
+import { controlFor, initialValues } from '../../src/form';
 
 const openApi = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../src/Pipeline/Contract/openapi.json'), 'utf8'));
 const schemas = openApi.components.schemas;
@@ -20,6 +20,11 @@ describe('the client follows the OpenAPI document', () => {
   it('knows every generation status and density', () => {
     expect([...generationStates]).toEqual(schemas.GenerationStatus.properties.status.enum);
     expect([...densityNames]).toEqual(schemas.Density.enum);
+    expect([...layoutNames]).toEqual(schemas.GenerationRequest.properties.layout.enum);
+  });
+
+  it('starts the layout control at the server default', () => {
+    expect(initialValues().layout).toBe(schemas.GenerationRequest.properties.layout.default);
   });
 
   it('reads the documents by the names the server writes', () => {

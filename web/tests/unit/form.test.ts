@@ -6,13 +6,13 @@ describe('form → request', () => {
     const values = {
       ...initialValues(),
       model: 'lstm', key: 'F#m', tempo: '120', timeSignature: '6/8', bars: '12', temperature: '0.8', topP: '0.9',
-      valence: '-1.5', density: 'high' as const, seed: '18446744073709551615', variations: '3', form: " A A'BA ",
+      valence: '-1.5', density: 'high' as const, seed: '18446744073709551615', variations: '3', form: " A A'BA ", layout: 'lead-sheet' as const,
     };
 
     expect(toRequest(values)).toEqual({
       request: {
         model: 'lstm', key: 'F#m', tempo: 120, timeSignature: '6/8', bars: 12, temperature: 0.8, topP: 0.9,
-        valence: -1.5, density: 'high', seed: '18446744073709551615', variations: 3, form: "A A'BA",
+        valence: -1.5, density: 'high', seed: '18446744073709551615', variations: 3, form: "A A'BA", layout: 'lead-sheet',
       },
       errors: {},
     });
@@ -59,7 +59,7 @@ describe('request → form', () => {
     const request = {
       model: 'lstm', key: 'Eb', tempo: 90, timeSignature: '3/4', bars: 8, temperature: 1.2, topP: 0.95,
       valence: [2, 2, 1, 0, -1, -2, -2, 0], density: ['low', 'low', 'med', 'med', 'high', 'high', 'med', 'low'] as const,
-      seed: '42', variations: 2, form: 'AABA',
+      seed: '42', variations: 2, form: 'AABA', layout: 'lead-sheet' as const,
     };
     expect(toRequest(fromRequest({ ...request, density: [...request.density] })).request).toEqual({ ...request, density: [...request.density] });
   });
