@@ -19,7 +19,11 @@ public static class PlanTemplateWriter
             var modes = piece.Arrangements.Select(a => a.Key.Mode).Distinct().ToList();
             foreach (var sequence in piece.Sequences)
             {
-                (int Bar, KeyMode Mode)? place = places.TryGetValue(sequence.Bars[0], out var found) ? found : null;
+                // A window opening inside a held note starts on a fresh copy of its first bar (see CorpusSequence),
+                // so its place is the one before its second bar's.
+                (int Bar, KeyMode Mode)? place = places.TryGetValue(sequence.Bars[0], out var found) ? found
+                    : sequence.Bars.Count > 1 && places.TryGetValue(sequence.Bars[1], out var next) ? (next.Bar - 1, next.Mode)
+                    : null;
                 if (place is null && modes.Count != 1)
                 {
                     // A re-barred window of a piece in both modes: its mode is unknown, so it is no template.
