@@ -13,7 +13,6 @@ public static class SegmentArranger
 {
     private static readonly DurationFill Fill = new(TrainingVocabulary.Durations, TrainingVocabulary.TimeSignatures.Max(t => t.BarLength));
 
-    private static readonly Key AMinor = Key.Parse("Am");
 
     /// <summary>The arrangement, or null with the reason when the whole segment cannot be used.</summary>
     public static HomeKeyArrangement? Arrange(ScoreSegment segment, CorpusTally tally, out string? problem)
@@ -42,7 +41,7 @@ public static class SegmentArranger
         }
 
         shift += octaves;
-        var home = segment.Key.Mode == KeyMode.Major ? Key.CMajor : AMinor;
+        var home = segment.Key.Home;
         tally.BassesDropped += segment.Chords.Count(c => c.Chord.Bass is not null);
         var moved = segment with { Chords = segment.Chords.Select(c => c with { Chord = Home(c.Chord, shift) }).ToList() };
         var bars = new List<Measure?>();

@@ -11,5 +11,5 @@ namespace SithSynth.Domain.Evaluation;
 public sealed record MeasuredSheet(LeadSheet Sheet, Key Key, IReadOnlyList<Density> Densities, string? Request = null)
 {
     /// <summary>The same music moved back to the model's home key (C major / A minor), where the training pieces stand.</summary>
-    public LeadSheet Home => Sheet.TransposeTo(Key.Mode == KeyMode.Major ? Key.CMajor : Key.Parse("Am"), -Key.TranspositionFromHome);
+    public LeadSheet Home => Sheet.TransposeTo(Key.Home, -Key.TranspositionFromHome);
 }

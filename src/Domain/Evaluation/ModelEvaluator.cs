@@ -68,7 +68,7 @@ public static class ModelEvaluator
         {
             var conditions = heldOut.Sequences[i].Conditions;
             var music = new ConstrainedDecoder(model).Decode(conditions, new SamplingOptions(settings.Temperature), SeededRandom.Derive(settings.Seed, HeldOutStream + (ulong)i));
-            heldOutSheets[i] = (new LeadSheet(conditions[0].TimeSignature, HomeKey(conditions[0].Mode), settings.Tempo, music.Measures), music, conditions.Count);
+            heldOutSheets[i] = (new LeadSheet(conditions[0].TimeSignature, Key.HomeOf(conditions[0].Mode), settings.Tempo, music.Measures), music, conditions.Count);
         });
         var generationTime = clock.Elapsed;
 
@@ -223,15 +223,13 @@ public static class ModelEvaluator
     /// <summary>A corpus window as a sheet in its home key, with the densities it measures as.</summary>
     private static MeasuredSheet Window(INextTokenModel model, HeldOutSequence window, EvaluationSettings settings)
     {
-        var key = HomeKey(window.Conditions[0].Mode);
+        var key = Key.HomeOf(window.Conditions[0].Mode);
         var sheet = new LeadSheet(window.Conditions[0].TimeSignature, key, settings.Tempo, SheetBuilder.FromTokens(model.Tokens, window.Tokens.Tokens));
         return new MeasuredSheet(sheet, key, [.. window.Conditions.Select(c => c.Density)]);
     }
 
     private static MeasuredSheet Measured(GeneratedSheet sheet, string? request) =>
         new(sheet.Sheet, sheet.Sheet.Key, [.. sheet.Plan.Select(p => p.Density)], request);
-
-    private static Key HomeKey(KeyMode mode) => mode == KeyMode.Major ? Key.CMajor : Key.Parse("Am");
 
     /// <summary>
     /// The spec of a grid cell as a user's request becomes one: the cell's valence as the average, its density for every

@@ -24,7 +24,7 @@ public static class LeadSheetGenerator
         var seed = VariationSeed(spec, variation);
         var plan = ConditionPlanner.Draw(spec, seed, model.PlanTemplates);
         var decoded = new ConstrainedDecoder(model).Decode(plan.Bars, new SamplingOptions(spec.Temperature, spec.TopP), seed, plan.Restates);
-        var home = spec.Key.Mode == KeyMode.Major ? Key.CMajor : Key.Parse("Am");
+        var home = spec.Key.Home;
         var sheet = new LeadSheet(spec.TimeSignature, home, spec.Tempo, decoded.Measures)
             .TransposeTo(spec.Key, spec.Key.TranspositionFromHome);
         return new GeneratedSheet(

@@ -18,6 +18,14 @@ public sealed record Key(SpelledPitch Tonic, KeyMode Mode)
 
     public static Key CMajor { get; } = new(new SpelledPitch('C', 0), KeyMode.Major);
 
+    public static Key AMinor { get; } = new(new SpelledPitch('A', 0), KeyMode.Minor);
+
+    /// <summary>Where the corpus and the models keep music of a mode: C major or A minor.</summary>
+    public static Key HomeOf(KeyMode mode) => mode == KeyMode.Major ? CMajor : AMinor;
+
+    /// <summary>This key's home: C major for a major key, A minor for a minor one.</summary>
+    public Key Home => HomeOf(Mode);
+
     /// <summary>Sharps (positive) or flats (negative) in the key signature, -7..7.</summary>
     public int Fifths
     {
