@@ -36,8 +36,10 @@ internal static class ApiBenchmark
         var serve = new ServeSettings([url], catalog.Directory, artifacts, null, "", TimeSpan.FromHours(1), null);
         try
         {
-            await using var app = LocalApi.Build(serve, catalog, TaskHubEngine.InMemory(settings.StockLimits), store, IdempotencyScope.WithNewSecret(), LogLevel.Warning);
+            var readiness = new EngineReadiness();
+            await using var app = LocalApi.Build(serve, catalog, TaskHubEngine.InMemory(settings.StockLimits), store, IdempotencyScope.WithNewSecret(), readiness, LogLevel.Warning);
             await app.StartAsync().ConfigureAwait(false);
+            await readiness.WaitAsync(app.Services, CancellationToken.None).ConfigureAwait(false);
             using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(2) };
 
             var direct = Direct(catalog, settings);

@@ -79,7 +79,8 @@ internal static class ServeCommand
         }
 
         var engine = Engine(settings);
-        await using var app = LocalApi.Build(settings, catalog, engine, store, Idempotency(settings));
+        var readiness = new EngineReadiness();
+        await using var app = LocalApi.Build(settings, catalog, engine, store, Idempotency(settings), readiness);
         try
         {
             await app.StartAsync(cancel).ConfigureAwait(false);
@@ -87,6 +88,15 @@ internal static class ServeCommand
         catch (IOException e)
         {
             throw new CommandLineException($"--urls: cannot listen on {string.Join(", ", settings.Urls)}: {e.Message}");
+        }
+
+        try
+        {
+            await readiness.WaitAsync(app.Services, cancel).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CommandLineException($"serve: {e.Message}");
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

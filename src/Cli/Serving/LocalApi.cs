@@ -32,7 +32,7 @@ internal static class LocalApi
 {
     public static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
 
-    public static WebApplication Build(ServeSettings settings, ModelCatalog catalog, TaskHubEngine engine, IArtifactStore store, IdempotencyScope idempotency, LogLevel requestLog = LogLevel.Information)
+    public static WebApplication Build(ServeSettings settings, ModelCatalog catalog, TaskHubEngine engine, IArtifactStore store, IdempotencyScope idempotency, EngineReadiness readiness, LogLevel requestLog = LogLevel.Information)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -81,6 +81,7 @@ internal static class LocalApi
             StatusCodeSelector = e => e is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.Use(LogRequestAsync);
+        readiness.Guard(app, engine.SidecarPort);
         UsePublicOrigin(app, settings, engine.SidecarPort);
         if (settings.CorsOrigins.Count > 0)
         {

@@ -32,6 +32,9 @@ internal static class ServeProblems
             "The request's framing is broken (a body shorter than its Content-Length, or a bad chunk); send it again whole.", path),
     };
 
+    public static ProblemDocument Starting(string? path) =>
+        new(TypeBase + "starting", "The server is starting.", 503, "The generation engine is not answering yet; try again in a second.", path);
+
     public static ProblemDocument Unexpected(string traceId, string? path) =>
         new(TypeBase + "server-error", "The server failed to answer.", 500, $"The failure was logged under trace id {traceId}.", path);
 }

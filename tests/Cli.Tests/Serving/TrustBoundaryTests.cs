@@ -36,6 +36,7 @@ public sealed class TrustBoundaryTests(ServeFixture serve) : IClassFixture<Serve
         post.Headers.Host = "evil.example";
         using var accepted = await behind.Http.SendAsync(post);
 
+        Assert.True(accepted.StatusCode == HttpStatusCode.Accepted, $"{(int)accepted.StatusCode} {await accepted.Content.ReadAsStringAsync()}; serve said: {behind.Output}");
         Assert.Matches("^https://music\\.example\\.org/sith/api/generations/[0-9a-f]{32}$", accepted.Headers.Location!.AbsoluteUri);
         Assert.Equal("https://music.example.org/sith", await ServerAsync(behind.Http, "evil.example"));
     }
