@@ -62,6 +62,9 @@ var tags = {
 }
 var deploymentContainerName = 'app-package'
 var artifactContainerName = 'generations'
+// Holds the idempotency secret every app instance shares (src/Pipeline/Idempotency/SharedSecretBlob.cs); private, and
+// outside the lifecycle rule's prefix, so it is never deleted by age.
+var idempotencyContainerName = 'sithsynth-secrets'
 
 module identity 'modules/identity.bicep' = {
   name: 'identity'
@@ -106,6 +109,7 @@ module artifactStorage 'modules/storage-account.bicep' = {
     tags: tags
     containerNames: [
       artifactContainerName
+      idempotencyContainerName
     ]
     deleteAfterDays: artifactRetentionDays
     lifecyclePrefix: '${artifactContainerName}/'
@@ -148,6 +152,7 @@ module functionApp 'modules/function-app.bicep' = {
     deploymentContainerName: deploymentContainerName
     artifactBlobEndpoint: artifactStorage.outputs.blobEndpoint
     artifactContainerName: artifactContainerName
+    idempotencyContainerName: idempotencyContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     allowedOrigins: webClientOrigins
     maximumInstanceCount: maximumInstanceCount

@@ -1,3 +1,5 @@
+using SithSynth.Pipeline.Idempotency;
+
 namespace SithSynth.Functions;
 
 /// <summary>
@@ -20,10 +22,16 @@ public static class AppSettings
     public const string RetryBackoffCoefficient = "Retry:backoffCoefficient";
 
     /// <summary>
-    /// The server secret mixed into ids made from Idempotency-Keys (at least 16 characters, the same on every instance);
-    /// unset means a random one per instance, so a retried POST that lands on another instance starts a second generation.
+    /// The server secret mixed into ids made from Idempotency-Keys (at least 16 characters, the same on every instance,
+    /// e.g. a Key Vault reference). Unset (the Bicep default) means the shared secret blob in <see cref="IdempotencySecretContainer"/>.
     /// </summary>
     public const string IdempotencySecret = "Idempotency:secret";
+
+    /// <summary>
+    /// The private container, in the artifacts account, whose blob holds the idempotency secret every instance shares
+    /// (created by the first instance to need it); default <see cref="SharedSecretBlob.DefaultContainerName"/>.
+    /// </summary>
+    public const string IdempotencySecretContainer = "Idempotency:secretContainer";
 
     /// <summary>The URL clients reach the API at when it is not the app's own host name (a custom domain, Front Door).</summary>
     public const string PublicBaseUrl = "Api:publicBaseUrl";

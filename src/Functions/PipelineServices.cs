@@ -49,6 +49,10 @@ public static partial class PipelineServices
             : ModelCatalog.DefaultDirectory;
     }
 
+    /// <summary>
+    /// The secret every instance mixes into keyed ids: the configured one, else the shared blob in the artifacts
+    /// account, so a retried POST that lands on another instance finds the same generation.
+    /// </summary>
     public static IdempotencyScope Idempotency(IConfiguration configuration, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -57,8 +61,16 @@ public static partial class PipelineServices
             return new IdempotencyScope(System.Text.Encoding.UTF8.GetBytes(secret));
         }
 
-        Log.NoIdempotencySecret(logger, AppSettings.IdempotencySecret);
-        return IdempotencyScope.WithNewSecret();
+        var blob = SecretBlob(configuration);
+        Log.SharedIdempotencySecret(logger, blob.Uri.AbsoluteUri);
+        return new IdempotencyScope(blob.ReadOrCreateAsync);
+    }
+
+    public static SharedSecretBlob SecretBlob(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var container = configuration[AppSettings.IdempotencySecretContainer] is { Length: > 0 } name ? name : SharedSecretBlob.DefaultContainerName;
+        return new SharedSecretBlob(ArtifactStorage(configuration).CreateServiceClient().GetBlobContainerClient(container));
     }
 
     private static ModelCatalog LoadCatalog(IConfiguration configuration, ILogger logger)
@@ -82,7 +94,7 @@ public static partial class PipelineServices
         [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Model folder {ModelFolder} is not offered: {Reason}")]
         public static partial void Refused(ILogger logger, string modelFolder, string reason);
 
-        [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Setting} is not set: Idempotency-Keys hold on this instance only")]
-        public static partial void NoIdempotencySecret(ILogger logger, string setting);
+        [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Idempotency-Keys use the secret shared by every instance in blob {Blob}")]
+        public static partial void SharedIdempotencySecret(ILogger logger, string blob);
     }
 }

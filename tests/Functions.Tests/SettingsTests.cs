@@ -54,6 +54,9 @@ public sealed class SettingsTests
         Assert.Contains("ArtifactStorage__blobServiceUri", Bicep);
         Assert.Contains("ArtifactStorage__clientId", Bicep);
         Assert.Contains("ArtifactStorage__containerName", Bicep);
+        Assert.Contains(KnownSettings.AsAppSetting(AppSettings.IdempotencySecretContainer), Bicep);
+        // Every instance must share one secret: a per-instance setting could differ, the blob cannot.
+        Assert.DoesNotContain(KnownSettings.AsAppSetting(AppSettings.IdempotencySecret), Bicep);
         Assert.Contains(AppSettings.ApplicationInsightsConnectionString, Bicep);
         Assert.Contains(AppSettings.ApplicationInsightsAuthenticationString, Bicep);
         // Identity only: a connection string would switch the store to account-key signing.

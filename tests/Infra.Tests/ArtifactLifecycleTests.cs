@@ -15,7 +15,9 @@ public sealed class ArtifactLifecycleTests
         // The rule covers the container the app writes to, and only that container.
         Assert.Equal("generations", CompiledTemplate.Root["variables"]!["artifactContainerName"]!.GetValue<string>());
         Assert.Equal("[format('{0}/', variables('artifactContainerName'))]", parameters["lifecyclePrefix"]!["value"]!.GetValue<string>());
-        Assert.Equal("[variables('artifactContainerName')]", parameters["containerNames"]!["value"]!.AsArray().Single()!.GetValue<string>());
+        Assert.Equal(
+            ["[variables('artifactContainerName')]", "[variables('idempotencyContainerName')]"],
+            parameters["containerNames"]!["value"]!.AsArray().Select(c => c!.GetValue<string>()));
 
         var policy = CompiledTemplate.ResourcesOf(module.Properties["template"]!.AsObject())
             .Single(r => r.Type == "Microsoft.Storage/storageAccounts/managementPolicies");
@@ -25,6 +27,19 @@ public sealed class ArtifactLifecycleTests
             "[parameters('deleteAfterDays')]",
             rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]!.GetValue<string>());
         Assert.Equal("[parameters('lifecyclePrefix')]", rule["definition"]!["filters"]!["prefixMatch"]!.AsArray().Single()!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_shared_idempotency_secret_lives_outside_the_deletion_rule_and_the_app_is_told_where()
+    {
+        // Deleted by age, the secret would rotate under running instances and split their keyed ids.
+        var secrets = CompiledTemplate.Root["variables"]!["idempotencyContainerName"]!.GetValue<string>();
+        var generations = CompiledTemplate.Root["variables"]!["artifactContainerName"]!.GetValue<string>();
+        Assert.Equal("sithsynth-secrets", secrets);
+        Assert.False(secrets.StartsWith(generations + "/", StringComparison.Ordinal));
+
+        var app = CompiledTemplate.Module("function-app").Properties["parameters"]!;
+        Assert.Equal("[variables('idempotencyContainerName')]", app["idempotencyContainerName"]!["value"]!.GetValue<string>());
     }
 
     [Fact]

@@ -30,6 +30,9 @@ param artifactBlobEndpoint string
 @description('Container the app writes generated lead sheets to.')
 param artifactContainerName string
 
+@description('Container in the artifacts account holding the idempotency secret all instances share.')
+param idempotencyContainerName string
+
 param applicationInsightsName string
 
 @description('Origins (scheme://host[:port]) of the web client allowed to call the API from a browser.')
@@ -144,6 +147,11 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'ArtifactStorage__containerName'
           value: artifactContainerName
+        }
+        // Keyed generation ids: the secret comes from a blob in this container, the same for every instance.
+        {
+          name: 'Idempotency__secretContainer'
+          value: idempotencyContainerName
         }
         // Telemetry: the connection string locates the resource; Authorization=AAD makes the SDK sign in
         // as our identity, which local-auth-disabled Application Insights requires.

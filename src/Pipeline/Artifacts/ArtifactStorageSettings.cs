@@ -33,11 +33,14 @@ public sealed class ArtifactStorageSettings
     public SasSigning Signing => string.IsNullOrWhiteSpace(ConnectionString) ? SasSigning.UserDelegation : SasSigning.AccountKey;
 
     /// <summary>Builds the store these settings describe; throws when neither a connection string nor an endpoint is set.</summary>
-    public BlobArtifactStore CreateStore(TimeProvider time)
+    public BlobArtifactStore CreateStore(TimeProvider time) => new(CreateServiceClient(), ContainerName, Signing, LinkLifetime, time);
+
+    /// <summary>The account these settings reach, signed in by key or by identity; throws when neither is set.</summary>
+    public BlobServiceClient CreateServiceClient()
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))
         {
-            return new BlobArtifactStore(new BlobServiceClient(ConnectionString), ContainerName, SasSigning.AccountKey, LinkLifetime, time);
+            return new BlobServiceClient(ConnectionString);
         }
 
         if (BlobServiceUri is null)
@@ -47,6 +50,6 @@ public sealed class ArtifactStorageSettings
         }
 
         var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = string.IsNullOrWhiteSpace(ClientId) ? null : ClientId });
-        return new BlobArtifactStore(new BlobServiceClient(BlobServiceUri, credential), ContainerName, SasSigning.UserDelegation, LinkLifetime, time);
+        return new BlobServiceClient(BlobServiceUri, credential);
     }
 }

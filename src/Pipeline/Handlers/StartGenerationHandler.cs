@@ -85,7 +85,7 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
             return Accepted(request, fresh);
         }
 
-        var id = idempotency.IdFor(request, key);
+        var id = await idempotency.IdForAsync(request, key, cancellationToken).ConfigureAwait(false);
         using (await idempotency.Lock.EnterAsync(id, cancellationToken).ConfigureAwait(false))
         {
             if (await ExistingAsync(id, input, instance, request, cancellationToken).ConfigureAwait(false) is { } repeated)

@@ -14,7 +14,8 @@ public sealed class IdempotencyScope
 {
     public const int MinSecretBytes = 16;
 
-    private readonly byte[] _secret;
+    private readonly Func<CancellationToken, Task<byte[]>> _load;
+    private Task<byte[]>? _secret;
 
     public IdempotencyScope(ReadOnlySpan<byte> secret)
     {
@@ -23,7 +24,19 @@ public sealed class IdempotencyScope
             throw new ArgumentException($"The idempotency secret needs at least {MinSecretBytes} bytes.", nameof(secret));
         }
 
-        _secret = secret.ToArray();
+        var copy = secret.ToArray();
+        _secret = Task.FromResult(copy);
+        _load = _ => Task.FromResult(copy);
+    }
+
+    /// <summary>
+    /// A secret loaded on first use (a <see cref="SharedSecretBlob"/>): kept once loaded, asked for again after a
+    /// failure, so a storage outage at start-up costs the requests made during it and nothing after.
+    /// </summary>
+    public IdempotencyScope(Func<CancellationToken, Task<byte[]>> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        _load = load;
     }
 
     /// <summary>Serializes scheduling per generation id inside this process.</summary>
@@ -39,5 +52,23 @@ public sealed class IdempotencyScope
         return (address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4() : address)?.ToString() ?? "unknown";
     }
 
-    public string IdFor(HttpRequest request, string key) => GenerationId.FromIdempotencyKey(key, Caller(request), _secret);
+    public async Task<string> IdForAsync(HttpRequest request, string key, CancellationToken cancellationToken = default)
+    {
+        var secret = await SecretAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        return GenerationId.FromIdempotencyKey(key, Caller(request), secret);
+    }
+
+    private Task<byte[]> SecretAsync()
+    {
+        var current = Volatile.Read(ref _secret);
+        if (current is { IsFaulted: false, IsCanceled: false })
+        {
+            return current;
+        }
+
+        // One load for all callers; not tied to one request's cancellation, since its result serves every later one.
+        var loading = _load(CancellationToken.None);
+        var won = Interlocked.CompareExchange(ref _secret, loading, current);
+        return ReferenceEquals(won, current) ? loading : won!;
+    }
 }

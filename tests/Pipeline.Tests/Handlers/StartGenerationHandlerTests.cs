@@ -111,7 +111,7 @@ public sealed class StartGenerationHandlerTests(ApiFixture api) : IClassFixture<
 
         Assert.Equal((202, 202), (first.Status, second.Status));
         var id = ApiFixture.Json(first).GetProperty("id").GetString();
-        Assert.Equal(api.Idempotency.IdFor(ApiFixture.Post("{}", idempotencyKey: key), key), id);
+        Assert.Equal(await api.Idempotency.IdForAsync(ApiFixture.Post("{}", idempotencyKey: key), key), id);
         Assert.Equal(id, ApiFixture.Json(second).GetProperty("id").GetString());
         Assert.Equal(200, (await api.Status.HandleAsync(ApiFixture.Get($"/api/generations/{id}"), id!)).Status);
     }
