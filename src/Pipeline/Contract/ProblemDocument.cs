@@ -69,6 +69,10 @@ public sealed record ProblemDocument(
         new(TypeBase + "idempotency-key-reused", "The Idempotency-Key was used for a different request.", 409,
             $"Generation '{id}' was started under this Idempotency-Key with a different body; use a new key for a new request.", instance);
 
+    public static ProblemDocument StorageUnavailable(int retryAfterSeconds, string? instance = null) =>
+        new(TypeBase + "storage-unavailable", "The service's storage is not answering.", 503,
+            $"The idempotency secret could not be read; nothing was scheduled. Send the same request again in {retryAfterSeconds} seconds.", instance);
+
     public static ProblemDocument NotFound(string id, string? instance = null) =>
         new(TypeBase + "generation-not-found", "There is no such generation.", 404, $"No generation has the id '{id}'.", instance);
 

@@ -27,6 +27,9 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
     /// <summary>Seconds a client should wait before its first poll; a 16-bar sheet takes about that long.</summary>
     public const int RetryAfterSeconds = 2;
 
+    /// <summary>Seconds to wait after a 503 because storage did not answer.</summary>
+    public const int StorageRetryAfterSeconds = 5;
+
     private readonly Func<string> _newId = newId ?? GenerationId.New;
 
     public async Task<ApiResponse> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
@@ -85,7 +88,20 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
             return Accepted(request, fresh);
         }
 
-        var id = await idempotency.IdForAsync(request, key, cancellationToken).ConfigureAwait(false);
+        string id;
+        try
+        {
+            id = await idempotency.IdForAsync(request, key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or AggregateException or HttpRequestException or InvalidOperationException
+                                  && !cancellationToken.IsCancellationRequested)
+        {
+            // The shared secret lives in storage (see SharedSecretBlob); without it no id can be made, and none is guessed.
+            return ApiResponse.Problem(ProblemDocument.StorageUnavailable(StorageRetryAfterSeconds, instance), new Dictionary<string, string>
+            {
+                [HeaderNames.RetryAfter] = StorageRetryAfterSeconds.ToString(CultureInfo.InvariantCulture),
+            });
+        }
         using (await idempotency.Lock.EnterAsync(id, cancellationToken).ConfigureAwait(false))
         {
             if (await ExistingAsync(id, input, instance, request, cancellationToken).ConfigureAwait(false) is { } repeated)

@@ -305,6 +305,7 @@ public sealed class OpenApiDocumentTests
     {
         var t when t == typeof(string) => parameter.HasDefaultValue ? null : "x",
         var t when t == typeof(long) => 1L,
+        var t when t == typeof(int) => 1,
         var t when t == typeof(IEnumerable<RequestProblem>) => new[] { new RequestProblem("bars", "x") },
         var t => throw new NotSupportedException($"No stand-in for {t}."),
     };

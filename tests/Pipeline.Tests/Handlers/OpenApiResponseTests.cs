@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using SithSynth.Domain.Requests;
 using SithSynth.Pipeline.Contract;
 using SithSynth.Pipeline.Handlers;
+using SithSynth.Pipeline.Idempotency;
 using SithSynth.Pipeline.Orchestration;
 using SithSynth.Pipeline.Tests.Contract;
 
@@ -69,6 +70,8 @@ public sealed class OpenApiResponseTests(ApiFixture api) : IClassFixture<ApiFixt
         Assert.Equal(413, await CheckAsync(path, "post", api.Start.HandleAsync(ApiFixture.Post(tooLarge, announceLength: false))));
         Assert.Equal(415, await CheckAsync(path, "post", api.Start.HandleAsync(ApiFixture.Post("""{"bars":8}""", "text/plain"))));
         Assert.Equal(415, await CheckAsync(path, "post", api.Start.HandleAsync(ApiFixture.Post("""{"bars":8}""", contentType: null))));
+        var storageDown = new StartGenerationHandler(api.Engine.Client, ShippedModels.Catalog, new IdempotencyScope(_ => Task.FromException<byte[]>(new Azure.RequestFailedException("down"))));
+        Assert.Equal(503, await CheckAsync(path, "post", storageDown.HandleAsync(ApiFixture.Post("""{"bars":8}""", idempotencyKey: key))));
     }
 
     private async Task StatusAsync()

@@ -1,5 +1,6 @@
 using SithSynth.Pipeline.Contract;
 using SithSynth.Pipeline.Handlers;
+using SithSynth.Pipeline.Idempotency;
 using SithSynth.Pipeline.Orchestration;
 
 namespace SithSynth.Pipeline.Tests.Handlers;
@@ -114,6 +115,32 @@ public sealed class StartGenerationHandlerTests(ApiFixture api) : IClassFixture<
         Assert.Equal(await api.Idempotency.IdForAsync(ApiFixture.Post("{}", idempotencyKey: key), key), id);
         Assert.Equal(id, ApiFixture.Json(second).GetProperty("id").GetString());
         Assert.Equal(200, (await api.Status.HandleAsync(ApiFixture.Get($"/api/generations/{id}"), id!)).Status);
+    }
+
+    [Fact]
+    public async Task A_keyed_post_while_the_secrets_storage_is_down_is_503_with_retry_after_and_schedules_nothing()
+    {
+        var down = new IdempotencyScope(_ => Task.FromException<byte[]>(new Azure.RequestFailedException(503, "The server is busy.")));
+        var handler = new StartGenerationHandler(api.Engine.Client, ShippedModels.Catalog, down);
+        var before = await InstanceCountAsync();
+
+        var response = await handler.HandleAsync(ApiFixture.Post("""{"bars":8}""", idempotencyKey: "k"));
+
+        Assert.Equal(503, response.Status);
+        Assert.Equal(StartGenerationHandler.StorageRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), response.Headers["Retry-After"]);
+        Assert.Equal("urn:sithsynth:problem:storage-unavailable", ApiFixture.Json(response).GetProperty("type").GetString());
+        Assert.Equal(before, await InstanceCountAsync());
+    }
+
+    private async Task<int> InstanceCountAsync()
+    {
+        var count = 0;
+        await foreach (var _ in api.Engine.Client.GetAllInstancesAsync())
+        {
+            count++;
+        }
+
+        return count;
     }
 
     [Fact]
