@@ -47,6 +47,14 @@ param maximumInstanceCount int = 40
 ])
 param instanceMemoryMB int = 2048
 
+@description('Bar-variations (bars x variations) one caller may start per minute; 0 for no limit. 640 is 40 default 16-bar sheets.')
+@minValue(0)
+param clientBudget int = 640
+
+@description('Bar-variations all callers together may start per minute; 0 for no limit.')
+@minValue(0)
+param globalBudget int = 12000
+
 @description('Days Log Analytics keeps telemetry.')
 @minValue(30)
 @maxValue(730)
@@ -65,6 +73,8 @@ var artifactContainerName = 'generations'
 // Holds the idempotency secret every app instance shares (src/Pipeline/Idempotency/SharedSecretBlob.cs); private, and
 // outside the lifecycle rule's prefix, so it is never deleted by age.
 var idempotencyContainerName = 'sithsynth-secrets'
+// Admission counters (src/Pipeline/Admission/BlobAdmissionLedger.cs): one small blob per caller, deleted by age.
+var admissionContainerName = 'sithsynth-admission'
 
 module identity 'modules/identity.bicep' = {
   name: 'identity'
@@ -110,9 +120,14 @@ module artifactStorage 'modules/storage-account.bicep' = {
     containerNames: [
       artifactContainerName
       idempotencyContainerName
+      admissionContainerName
     ]
     deleteAfterDays: artifactRetentionDays
-    lifecyclePrefix: '${artifactContainerName}/'
+    // Generated sheets, and admission counters no caller has touched for as long; never the idempotency secret.
+    lifecyclePrefixes: [
+      '${artifactContainerName}/'
+      '${admissionContainerName}/'
+    ]
     browserReadOrigins: webClientOrigins
   }
 }
@@ -153,6 +168,9 @@ module functionApp 'modules/function-app.bicep' = {
     artifactBlobEndpoint: artifactStorage.outputs.blobEndpoint
     artifactContainerName: artifactContainerName
     idempotencyContainerName: idempotencyContainerName
+    admissionContainerName: admissionContainerName
+    clientBudget: clientBudget
+    globalBudget: globalBudget
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     allowedOrigins: webClientOrigins
     maximumInstanceCount: maximumInstanceCount

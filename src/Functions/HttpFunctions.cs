@@ -6,6 +6,7 @@ using SithSynth.Domain.Models;
 using SithSynth.Pipeline.Artifacts;
 using SithSynth.Pipeline.Contract;
 using SithSynth.Pipeline.Handlers;
+using SithSynth.Pipeline.Admission;
 using SithSynth.Pipeline.Idempotency;
 
 namespace SithSynth.Functions;
@@ -16,7 +17,7 @@ namespace SithSynth.Functions;
 /// address links are built on (<see cref="PublicAddress"/>), never the request's own Host.
 /// Anonymous: the API is public and called from the web client's browser, where no function key could stay secret.
 /// </summary>
-public sealed partial class HttpFunctions(ModelCatalog catalog, IArtifactStore store, IdempotencyScope idempotency, PublicAddress address, ILogger<HttpFunctions> logger)
+public sealed partial class HttpFunctions(ModelCatalog catalog, IArtifactStore store, IdempotencyScope idempotency, AdmissionControl admission, PublicAddress address, ILogger<HttpFunctions> logger)
 {
     private static readonly OpenApiHandler OpenApiDocument = new();
 
@@ -36,7 +37,7 @@ public sealed partial class HttpFunctions(ModelCatalog catalog, IArtifactStore s
         ArgumentNullException.ThrowIfNull(request);
         address.Apply(request);
         using var scope = LogScope.Begin(logger, context, null);
-        var response = await new StartGenerationHandler(client, catalog, idempotency).HandleAsync(request, request.HttpContext.RequestAborted);
+        var response = await new StartGenerationHandler(client, catalog, idempotency, admission).HandleAsync(request, request.HttpContext.RequestAborted);
         if (response.Body is GenerationAccepted accepted)
         {
             using var generation = LogScope.Begin(logger, context, accepted.Id);

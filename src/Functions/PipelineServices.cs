@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SithSynth.Domain.Models;
+using SithSynth.Pipeline.Admission;
 using SithSynth.Pipeline.Artifacts;
 using SithSynth.Pipeline.Idempotency;
 using SithSynth.Pipeline.Orchestration;
@@ -26,6 +27,7 @@ public static partial class PipelineServices
         services.AddHostedService<ArtifactContainerSetup>();
         services.AddSingleton(_ => PublicAddress.From(configuration));
         services.AddSingleton(provider => Idempotency(configuration, provider.GetRequiredService<ILogger<IdempotencyScope>>()));
+        services.AddSingleton(provider => AdmissionControl(configuration, provider.GetRequiredService<TimeProvider>()));
 
         services.AddSingleton<ValidateRequestActivity>();
         services.AddSingleton<WriteSheetActivity>();
@@ -64,6 +66,21 @@ public static partial class PipelineServices
         var blob = SecretBlob(configuration);
         Log.SharedIdempotencySecret(logger, blob.Uri.AbsoluteUri);
         return new IdempotencyScope(blob.ReadOrCreateAsync);
+    }
+
+    public static AdmissionSettings Admission(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var settings = configuration.GetSection(AdmissionSettings.SectionName).Get<AdmissionSettings>() ?? new AdmissionSettings();
+        return settings.Problems() is [var problem, ..] ? throw new InvalidOperationException($"{AdmissionSettings.SectionName}: {problem}") : settings;
+    }
+
+    /// <summary>Budgets counted in blobs of the artifacts account, so every instance of a scaled-out app spends from one.</summary>
+    public static AdmissionControl AdmissionControl(IConfiguration configuration, TimeProvider time)
+    {
+        var settings = Admission(configuration);
+        var container = ArtifactStorage(configuration).CreateServiceClient().GetBlobContainerClient(settings.ContainerName);
+        return new AdmissionControl(settings, new BlobAdmissionLedger(container), time);
     }
 
     public static SharedSecretBlob SecretBlob(IConfiguration configuration)

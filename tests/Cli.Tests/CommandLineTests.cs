@@ -78,7 +78,7 @@ public class CommandLineTests
         Assert.Contains("(default 16)", generate, StringComparison.Ordinal);
         var serve = Flat(Sithsynth.Run("serve", "--help").Out);
         Assert.Contains("(default SithSynthServe)", serve, StringComparison.Ordinal);
-        Assert.Equal(2, serve.Split("(default 60)").Length);
+        Assert.Equal(3, serve.Split("(default 60)").Length); // --link-minutes and --budget-window, each once
     }
 
     // Help wraps long descriptions; the words are what count.

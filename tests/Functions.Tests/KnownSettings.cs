@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
+using SithSynth.Pipeline.Admission;
 using SithSynth.Pipeline.Artifacts;
 
 namespace SithSynth.Functions.Tests;
@@ -26,6 +27,13 @@ internal static partial class KnownSettings
         .Select(p => $"{ArtifactStorageSettings.SectionName}__{JsonNamingPolicy.CamelCase.ConvertName(p.Name)}")
         .ToList();
 
+    /// <summary>Bound to <see cref="AdmissionSettings"/>.</summary>
+    public static IReadOnlyList<string> Admission { get; } = typeof(AdmissionSettings)
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.CanWrite)
+        .Select(p => $"{AdmissionSettings.SectionName}__{JsonNamingPolicy.CamelCase.ConvertName(p.Name)}")
+        .ToList();
+
     /// <summary>Identity-connection marker the infrastructure sets by the Functions convention; the store infers it (no key means identity).</summary>
     public const string ArtifactStorageCredential = "ArtifactStorage__credential";
 
@@ -38,6 +46,7 @@ internal static partial class KnownSettings
         IsHostSetting(name)
         || App.Contains(name, StringComparer.OrdinalIgnoreCase)
         || ArtifactStorage.Contains(name, StringComparer.OrdinalIgnoreCase)
+        || Admission.Contains(name, StringComparer.OrdinalIgnoreCase)
         || name.Equals(ArtifactStorageCredential, StringComparison.OrdinalIgnoreCase);
 
     public static string AsAppSetting(string configurationKey) => configurationKey.Replace(":", "__", StringComparison.Ordinal);

@@ -14,9 +14,11 @@ public sealed class ArtifactLifecycleTests
         Assert.Equal("[parameters('artifactRetentionDays')]", parameters["deleteAfterDays"]!["value"]!.GetValue<string>());
         // The rule covers the container the app writes to, and only that container.
         Assert.Equal("generations", CompiledTemplate.Root["variables"]!["artifactContainerName"]!.GetValue<string>());
-        Assert.Equal("[format('{0}/', variables('artifactContainerName'))]", parameters["lifecyclePrefix"]!["value"]!.GetValue<string>());
         Assert.Equal(
-            ["[variables('artifactContainerName')]", "[variables('idempotencyContainerName')]"],
+            ["[format('{0}/', variables('artifactContainerName'))]", "[format('{0}/', variables('admissionContainerName'))]"],
+            parameters["lifecyclePrefixes"]!["value"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal(
+            ["[variables('artifactContainerName')]", "[variables('idempotencyContainerName')]", "[variables('admissionContainerName')]"],
             parameters["containerNames"]!["value"]!.AsArray().Select(c => c!.GetValue<string>()));
 
         var policy = CompiledTemplate.ResourcesOf(module.Properties["template"]!.AsObject())
@@ -26,7 +28,7 @@ public sealed class ArtifactLifecycleTests
         Assert.Equal(
             "[parameters('deleteAfterDays')]",
             rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]!.GetValue<string>());
-        Assert.Equal("[parameters('lifecyclePrefix')]", rule["definition"]!["filters"]!["prefixMatch"]!.AsArray().Single()!.GetValue<string>());
+        Assert.Equal("[parameters('lifecyclePrefixes')]", ArmResource.AsText(rule["definition"]!["filters"]!["prefixMatch"]));
     }
 
     [Fact]

@@ -33,6 +33,17 @@ param artifactContainerName string
 @description('Container in the artifacts account holding the idempotency secret all instances share.')
 param idempotencyContainerName string
 
+@description('Container in the artifacts account holding the admission counters all instances share.')
+param admissionContainerName string
+
+@description('Bar-variations (bars x variations) one caller may start per minute; 0 for no limit.')
+@minValue(0)
+param clientBudget int
+
+@description('Bar-variations all callers together may start per minute; 0 for no limit.')
+@minValue(0)
+param globalBudget int
+
 param applicationInsightsName string
 
 @description('Origins (scheme://host[:port]) of the web client allowed to call the API from a browser.')
@@ -152,6 +163,19 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'Idempotency__secretContainer'
           value: idempotencyContainerName
+        }
+        // Admission: budgets per caller and for everyone, counted in blobs every instance shares.
+        {
+          name: 'Admission__containerName'
+          value: admissionContainerName
+        }
+        {
+          name: 'Admission__clientBudget'
+          value: string(clientBudget)
+        }
+        {
+          name: 'Admission__globalBudget'
+          value: string(globalBudget)
         }
         // Telemetry: the connection string locates the resource; Authorization=AAD makes the SDK sign in
         // as our identity, which local-auth-disabled Application Insights requires.

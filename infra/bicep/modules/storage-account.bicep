@@ -15,12 +15,12 @@ param tags object
 @description('Blob containers to create, all private.')
 param containerNames string[]
 
-@description('Days after its last change that a blob under `lifecyclePrefix` is deleted; 0 means never.')
+@description('Days after its last change that a blob under `lifecyclePrefixes` is deleted; 0 means never.')
 @minValue(0)
 param deleteAfterDays int = 0
 
-@description('Container (optionally with a path) whose blobs the lifecycle rule deletes, e.g. "generations/".')
-param lifecyclePrefix string = ''
+@description('Containers (optionally with a path) whose blobs the lifecycle rule deletes, e.g. "generations/".')
+param lifecyclePrefixes string[] = []
 
 @description('Origins (scheme://host[:port]) whose pages may read blobs with a signed link from the browser: GET only. Empty: none. Never "*".')
 param browserReadOrigins string[] = []
@@ -102,9 +102,7 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2024-01
               blobTypes: [
                 'blockBlob'
               ]
-              prefixMatch: [
-                lifecyclePrefix
-              ]
+              prefixMatch: lifecyclePrefixes
             }
             actions: {
               baseBlob: {

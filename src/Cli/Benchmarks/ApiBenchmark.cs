@@ -37,9 +37,10 @@ internal static class ApiBenchmark
         try
         {
             var readiness = new EngineReadiness();
-            await using var app = LocalApi.Build(serve, catalog, TaskHubEngine.InMemory(settings.StockLimits), store, IdempotencyScope.WithNewSecret(), readiness, LogLevel.Warning);
+            await using var app = LocalApi.Build(serve, catalog, TaskHubEngine.InMemory(settings.StockLimits), store, IdempotencyScope.WithNewSecret(), readiness, admission: null, LogLevel.Warning);
             await app.StartAsync().ConfigureAwait(false);
-            await readiness.WaitAsync(app.Services, CancellationToken.None).ConfigureAwait(false);
+            await EngineReadiness.ProbeAsync(app.Services, CancellationToken.None).ConfigureAwait(false);
+            readiness.Open();
             using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(2) };
 
             var direct = Direct(catalog, settings);

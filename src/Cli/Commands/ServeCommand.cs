@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using SithSynth.Cli.Serving;
 using SithSynth.Domain.Models;
+using SithSynth.Pipeline.Admission;
 using SithSynth.Pipeline.Artifacts;
 using SithSynth.Pipeline.Idempotency;
 
@@ -34,10 +35,13 @@ internal static class ServeCommand
         var corsOrigins = new Option<string?>("--cors-origins") { Description = $"Origins (';'-separated, e.g. https://app.example.org) whose web pages may call the API, as the Functions app's allowed origins (default {CorsVariable}, else none)." };
         var hub = new Option<string>("--task-hub") { Description = "Durable task hub name on --storage.", DefaultValueFactory = _ => "SithSynthServe" };
         var lifetime = new Option<int>("--link-minutes") { Description = "How long a download link works, in minutes (default 60).", DefaultValueFactory = _ => 60 };
+        var clientBudget = new Option<int>("--client-budget") { Description = $"Bar-variations (bars × variations) one caller may start per --budget-window; 0 for no limit.", DefaultValueFactory = _ => AdmissionSettings.DefaultClientBudget };
+        var globalBudget = new Option<int>("--global-budget") { Description = $"Bar-variations all callers together may start per --budget-window; 0 for no limit.", DefaultValueFactory = _ => AdmissionSettings.DefaultGlobalBudget };
+        var budgetWindow = new Option<int>("--budget-window") { Description = "Seconds of the fixed window the budgets count in; with --storage every serve on that account shares the counters.", DefaultValueFactory = _ => (int)AdmissionSettings.DefaultWindow.TotalSeconds };
         var web = new Option<DirectoryInfo?>("--web") { Description = "Folder of the built web client to serve at / (default web/dist of this checkout when built, else the client packed with sithsynth)." };
         var command = new Command("serve", "Serve the HTTP API (and the web client) locally: the same orchestration and handlers as the Azure Functions app.")
         {
-            urls, models, artifacts, storage, storageFile, hub, lifetime, web, publicUrl, trustedProxies, corsOrigins,
+            urls, models, artifacts, storage, storageFile, hub, lifetime, web, publicUrl, trustedProxies, corsOrigins, clientBudget, globalBudget, budgetWindow,
         };
         command.SetAction((result, cancel) => RunAsync(
             new ServeSettings(
@@ -52,6 +56,7 @@ internal static class ServeCommand
                 PublicUrl = PublicUrl(result.GetValue(publicUrl)),
                 TrustedProxies = Proxies(result.GetValue(trustedProxies)),
                 CorsOrigins = Origins(result.GetValue(corsOrigins) ?? Environment.GetEnvironmentVariable(CorsVariable)),
+                Admission = Admission(result.GetValue(clientBudget), result.GetValue(globalBudget), result.GetValue(budgetWindow)),
             },
             cancel));
         return command;
@@ -80,7 +85,7 @@ internal static class ServeCommand
 
         var engine = Engine(settings);
         var readiness = new EngineReadiness();
-        await using var app = LocalApi.Build(settings, catalog, engine, store, Idempotency(settings), readiness);
+        await using var app = LocalApi.Build(settings, catalog, engine, store, Idempotency(settings), readiness, AdmissionControl(settings));
         try
         {
             await app.StartAsync(cancel).ConfigureAwait(false);
@@ -92,7 +97,7 @@ internal static class ServeCommand
 
         try
         {
-            await readiness.WaitAsync(app.Services, cancel).ConfigureAwait(false);
+            await EngineReadiness.ProbeAsync(app.Services, cancel).ConfigureAwait(false);
         }
         catch (InvalidOperationException e)
         {
@@ -100,8 +105,9 @@ internal static class ServeCommand
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sithsynth serve: listening on {string.Join(", ", settings.Urls)}; models {string.Join(", ", catalog.Cards.Select(c => c.Name))}; engine {engine.Description} (sidecar 127.0.0.1:{engine.SidecarPort}, serve's own token only); files {Describe(store, settings)}; web client {settings.WebDirectory ?? "not built"}"));
+            $"sithsynth serve: listening on {string.Join(", ", settings.Urls)}; models {string.Join(", ", catalog.Cards.Select(c => c.Name))}; engine {engine.Description} (sidecar 127.0.0.1:{engine.SidecarPort}, serve's own token only); files {Describe(store, settings)}; web client {settings.WebDirectory ?? "not built"}; {Describe(settings.Admission, settings)}"));
         Console.WriteLine("Press Ctrl+C to stop.");
+        readiness.Open();
         using var stopping = app.Lifetime.ApplicationStopping.Register(() => Console.WriteLine("sithsynth serve: stopping…"));
         await app.WaitForShutdownAsync(cancel).ConfigureAwait(false);
         return 0;
@@ -131,12 +137,33 @@ internal static class ServeCommand
         ? new IdempotencyScope(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(connection), "sithsynth idempotency"u8))
         : Guard("--artifacts", () => new IdempotencyScope(SecretFile.ReadOrCreate(Path.Combine(settings.ArtifactsDirectory, IdempotencyKeyFile), "--artifacts")));
 
+    /// <summary>Every serve on one storage account counts in the same blobs; a lone serve counts in memory.</summary>
+    private static AdmissionControl AdmissionControl(ServeSettings settings) => new(
+        settings.Admission,
+        settings.StorageConnectionString is { } connection
+            ? new BlobAdmissionLedger(new Azure.Storage.Blobs.BlobServiceClient(connection).GetBlobContainerClient(settings.Admission.ContainerName))
+            : new InMemoryAdmissionLedger(),
+        TimeProvider.System);
+
+    private static AdmissionSettings Admission(int client, int global, int windowSeconds)
+    {
+        var settings = new AdmissionSettings { ClientBudget = client, GlobalBudget = global, Window = TimeSpan.FromSeconds(windowSeconds) };
+        return settings.Problems() is [var problem, ..]
+            ? throw new CommandLineException($"--client-budget, --global-budget, --budget-window: {problem}", CommandLine.Usage)
+            : settings;
+    }
+
     private static TaskHubEngine Engine(ServeSettings settings) => settings.StorageConnectionString is { } connection
         ? AzureStorageEngine.Create(connection, settings.TaskHub)
         : TaskHubEngine.InMemory();
 
     private static string Describe(IArtifactStore store, ServeSettings settings) =>
         store is LocalFolderArtifactStore local ? local.Folder : $"Blob Storage container {ArtifactStorageSettings.DefaultContainerName}";
+
+    private static string Describe(AdmissionSettings admission, ServeSettings settings) => string.Create(CultureInfo.InvariantCulture,
+        $"budgets per {admission.Window.TotalSeconds:0} s: {Budget(admission.ClientBudget)} per caller, {Budget(admission.GlobalBudget)} for everyone ({(settings.StorageConnectionString is null ? "counted in this process" : "shared in Blob Storage")})");
+
+    private static string Budget(int budget) => budget > 0 ? string.Create(CultureInfo.InvariantCulture, $"{budget} bar-variations") : "no limit";
 
     private static List<Uri> Urls(string value)
     {

@@ -21,8 +21,11 @@ internal sealed class EngineReadiness
 
     public bool IsReady => _ready.Task.IsCompletedSuccessfully;
 
+    /// <summary>Lets requests through: called once serve has said it is listening.</summary>
+    public void Open() => _ready.TrySetResult();
+
     /// <summary>Probes the engine until it answers; fails after a minute with the last error, for serve to report.</summary>
-    public async Task WaitAsync(IServiceProvider services, CancellationToken cancel)
+    public static async Task ProbeAsync(IServiceProvider services, CancellationToken cancel)
     {
         var client = services.GetRequiredService<DurableTaskClient>();
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancel);
@@ -32,7 +35,6 @@ internal sealed class EngineReadiness
             try
             {
                 await client.GetInstanceAsync(ProbeInstance, patience.Token).ConfigureAwait(false);
-                _ready.TrySetResult();
                 return;
             }
             catch (Exception e) when (!cancel.IsCancellationRequested && e is not OperationCanceledException)
@@ -47,7 +49,7 @@ internal sealed class EngineReadiness
         }
     }
 
-    /// <summary>Answers /api requests with 503 until <see cref="WaitAsync"/> has succeeded.</summary>
+    /// <summary>Answers /api requests with 503 until <see cref="Open"/>.</summary>
     public void Guard(IApplicationBuilder app, int sidecarPort) => app.Use(async (context, next) =>
     {
         if (!IsReady && context.Connection.LocalPort != sidecarPort && context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))

@@ -15,6 +15,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using SithSynth.Domain.Models;
+using SithSynth.Pipeline.Admission;
 using SithSynth.Pipeline.Artifacts;
 using SithSynth.Pipeline.Contract;
 using SithSynth.Pipeline.Handlers;
@@ -32,7 +33,7 @@ internal static class LocalApi
 {
     public static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
 
-    public static WebApplication Build(ServeSettings settings, ModelCatalog catalog, TaskHubEngine engine, IArtifactStore store, IdempotencyScope idempotency, EngineReadiness readiness, LogLevel requestLog = LogLevel.Information)
+    public static WebApplication Build(ServeSettings settings, ModelCatalog catalog, TaskHubEngine engine, IArtifactStore store, IdempotencyScope idempotency, EngineReadiness readiness, AdmissionControl? admission, LogLevel requestLog = LogLevel.Information)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -90,7 +91,7 @@ internal static class LocalApi
                 .WithOrigins([.. settings.CorsOrigins])
                 .WithMethods(HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Delete)
                 .WithHeaders(HeaderNames.ContentType, StartGenerationHandler.IdempotencyKeyHeader)
-                .WithExposedHeaders(HeaderNames.Location, HeaderNames.RetryAfter)
+                .WithExposedHeaders(HeaderNames.Location, HeaderNames.RetryAfter, AdmissionControl.PolicyHeader, AdmissionControl.StateHeader)
                 .SetPreflightMaxAge(TimeSpan.FromHours(1)));
         }
 
@@ -105,7 +106,7 @@ internal static class LocalApi
             app.MapGet("/", () => Results.Text(NoWebClientPage, "text/html; charset=utf-8"));
         }
 
-        MapApi(app, catalog, store, idempotency);
+        MapApi(app, catalog, store, idempotency, admission);
         engine.MapSidecar(app);
         return app;
     }
@@ -147,11 +148,11 @@ internal static class LocalApi
         });
     }
 
-    private static void MapApi(WebApplication app, ModelCatalog catalog, IArtifactStore store, IdempotencyScope idempotency)
+    private static void MapApi(WebApplication app, ModelCatalog catalog, IArtifactStore store, IdempotencyScope idempotency, AdmissionControl? admission)
     {
         var api = app.MapGroup("/api");
         api.MapPost("/generations", (HttpRequest request, DurableTaskClient client, CancellationToken cancel) =>
-            new StartGenerationHandler(client, catalog, idempotency).HandleAsync(request, cancel));
+            new StartGenerationHandler(client, catalog, idempotency, admission).HandleAsync(request, cancel));
         string[] read = [HttpMethods.Get, HttpMethods.Head];
         api.MapMethods("/generations/{id}", read, (HttpRequest request, string id, DurableTaskClient client, CancellationToken cancel) =>
             new GenerationStatusHandler(client, store).HandleAsync(request, id, cancel));

@@ -1,4 +1,5 @@
 using System.Net;
+using SithSynth.Pipeline.Admission;
 
 namespace SithSynth.Cli.Serving;
 
@@ -20,4 +21,7 @@ internal sealed record ServeSettings(
 
     /// <summary>Origins whose pages may call the API from a browser (CORS), as the Functions app's allowed origins.</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
+
+    /// <summary>Budgets per caller and for everyone; shared through Blob Storage with --storage, in this process otherwise.</summary>
+    public AdmissionSettings Admission { get; init; } = new();
 }

@@ -71,7 +71,16 @@ public sealed record ProblemDocument(
 
     public static ProblemDocument StorageUnavailable(int retryAfterSeconds, string? instance = null) =>
         new(TypeBase + "storage-unavailable", "The service's storage is not answering.", 503,
-            $"The idempotency secret could not be read; nothing was scheduled. Send the same request again in {retryAfterSeconds} seconds.", instance);
+            $"The shared idempotency secret or admission counters could not be read; nothing was scheduled. Send the same request again in {retryAfterSeconds} s.", instance);
+
+    public static ProblemDocument RateLimited(int cost, int budget, int windowSeconds, int retryAfterSeconds, string? instance = null) =>
+        new(TypeBase + "rate-limited", "Too many generations from this caller.", 429, cost > budget
+            ? $"This request costs {cost} bar-variations (bars × variations), more than this caller's whole budget of {budget} per {windowSeconds} s; ask for fewer bars or variations."
+            : $"This caller's budget is {budget} bar-variations (bars × variations) per {windowSeconds} s and this request costs {cost}; try again in {retryAfterSeconds} s.", instance);
+
+    public static ProblemDocument Saturated(int retryAfterSeconds, string? instance = null) =>
+        new(TypeBase + "service-saturated", "The service is at capacity.", 503,
+            $"Every caller together has spent this window's budget; nothing was scheduled. Try again in {retryAfterSeconds} s.", instance);
 
     public static ProblemDocument NotFound(string id, string? instance = null) =>
         new(TypeBase + "generation-not-found", "There is no such generation.", 404, $"No generation has the id '{id}'.", instance);

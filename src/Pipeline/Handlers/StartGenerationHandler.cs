@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Net.Http.Headers;
 using SithSynth.Domain.Models;
 using SithSynth.Domain.Requests;
+using SithSynth.Pipeline.Admission;
 using SithSynth.Pipeline.Contract;
 using SithSynth.Pipeline.Idempotency;
 using SithSynth.Pipeline.Orchestration;
@@ -18,7 +19,7 @@ namespace SithSynth.Pipeline.Handlers;
 /// decides the generation id, the same body gets the same generation back, and a different body under the same key is
 /// a 409. Racing POSTs with one key are serialized per id, so the engine sees one schedule.
 /// </summary>
-public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalog catalog, IdempotencyScope idempotency, Func<string>? newId = null)
+public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalog catalog, IdempotencyScope idempotency, AdmissionControl? admission = null, Func<string>? newId = null)
 {
     public const int MaxBodyBytes = 64 * 1024;
     public const int MaxIdempotencyKeyLength = 200;
@@ -83,9 +84,15 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
         var input = new GenerationInput(generation, RequestFingerprint.Of(generation));
         if (key is null)
         {
+            var admitted = await AdmitAsync(request, generation, instance, cancellationToken).ConfigureAwait(false);
+            if (!admitted.Admitted)
+            {
+                return Refused(admitted);
+            }
+
             var fresh = _newId();
             await client.ScheduleNewOrchestrationInstanceAsync(PipelineTasks.Generation, input, new StartOrchestrationOptions(fresh), cancellationToken).ConfigureAwait(false);
-            return Accepted(request, fresh);
+            return Accepted(request, fresh, admitted.Headers);
         }
 
         string id;
@@ -93,20 +100,25 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
         {
             id = await idempotency.IdForAsync(request, key, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or AggregateException or HttpRequestException or InvalidOperationException
-                                  && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsStorageFailure(e) && !cancellationToken.IsCancellationRequested)
         {
             // The shared secret lives in storage (see SharedSecretBlob); without it no id can be made, and none is guessed.
-            return ApiResponse.Problem(ProblemDocument.StorageUnavailable(StorageRetryAfterSeconds, instance), new Dictionary<string, string>
-            {
-                [HeaderNames.RetryAfter] = StorageRetryAfterSeconds.ToString(CultureInfo.InvariantCulture),
-            });
+            return StorageDown(instance);
         }
+
+        AdmissionDecision decision;
         using (await idempotency.Lock.EnterAsync(id, cancellationToken).ConfigureAwait(false))
         {
             if (await ExistingAsync(id, input, instance, request, cancellationToken).ConfigureAwait(false) is { } repeated)
             {
                 return repeated;
+            }
+
+            // Only a generation that will be scheduled spends budget; a retry of one that exists is free.
+            decision = await AdmitAsync(request, generation, instance, cancellationToken).ConfigureAwait(false);
+            if (!decision.Admitted)
+            {
+                return Refused(decision);
             }
 
             try
@@ -125,8 +137,39 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
             }
         }
 
-        return Accepted(request, id);
+        return Accepted(request, id, decision.Headers);
     }
+
+    private async Task<AdmissionDecision> AdmitAsync(HttpRequest request, GenerationRequest generation, string? instance, CancellationToken cancellationToken)
+    {
+        if (admission is null)
+        {
+            return new AdmissionDecision(null, new Dictionary<string, string>());
+        }
+
+        try
+        {
+            return await admission.AdmitAsync(IdempotencyScope.Caller(request), AdmissionControl.CostOf(generation), instance, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AdmissionContentionException)
+        {
+            return new AdmissionDecision(ProblemDocument.Saturated(1, instance), RetryAfter(1));
+        }
+        catch (Exception e) when (IsStorageFailure(e) && !cancellationToken.IsCancellationRequested)
+        {
+            // The counters are shared in storage; without them nothing is admitted, so the budgets hold.
+            return new AdmissionDecision(ProblemDocument.StorageUnavailable(StorageRetryAfterSeconds, instance), RetryAfter(StorageRetryAfterSeconds));
+        }
+    }
+
+    private static ApiResponse Refused(AdmissionDecision decision) => ApiResponse.Problem(decision.Refusal!, decision.Headers);
+
+    private static ApiResponse StorageDown(string? instance) =>
+        ApiResponse.Problem(ProblemDocument.StorageUnavailable(StorageRetryAfterSeconds, instance), RetryAfter(StorageRetryAfterSeconds));
+
+    private static Dictionary<string, string> RetryAfter(int seconds) => new() { [HeaderNames.RetryAfter] = seconds.ToString(CultureInfo.InvariantCulture) };
+
+    private static bool IsStorageFailure(Exception e) => e is Azure.RequestFailedException or AggregateException or HttpRequestException or InvalidOperationException;
 
     private async Task<ApiResponse?> ExistingAsync(string id, GenerationInput input, string? instance, HttpRequest request, CancellationToken cancellationToken)
     {
@@ -141,17 +184,18 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
             : ApiResponse.Problem(ProblemDocument.IdempotencyConflict(id, instance));
     }
 
-    private static ApiResponse Accepted(HttpRequest request, string id)
+    private static ApiResponse Accepted(HttpRequest request, string id, IReadOnlyDictionary<string, string>? rateLimit = null)
     {
         var statusUrl = RequestAddress.Generation(request, id);
-        return ApiResponse.Json(StatusCodes.Status202Accepted, new GenerationAccepted(id, statusUrl), new Dictionary<string, string>
+        var headers = new Dictionary<string, string>(rateLimit ?? new Dictionary<string, string>())
         {
             [HeaderNames.Location] = statusUrl.AbsoluteUri,
             [HeaderNames.RetryAfter] = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture),
 
             // A browser page on another origin (the web client as a static site) may read only headers named here.
-            [HeaderNames.AccessControlExposeHeaders] = $"{HeaderNames.Location}, {HeaderNames.RetryAfter}",
-        });
+            [HeaderNames.AccessControlExposeHeaders] = $"{HeaderNames.Location}, {HeaderNames.RetryAfter}, {AdmissionControl.PolicyHeader}, {AdmissionControl.StateHeader}",
+        };
+        return ApiResponse.Json(StatusCodes.Status202Accepted, new GenerationAccepted(id, statusUrl), headers);
     }
 
     private static bool IsJson(string? contentType) =>

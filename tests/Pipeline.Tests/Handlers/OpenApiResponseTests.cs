@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using SithSynth.Domain.Requests;
+using SithSynth.Pipeline.Admission;
 using SithSynth.Pipeline.Contract;
 using SithSynth.Pipeline.Handlers;
 using SithSynth.Pipeline.Idempotency;
@@ -72,6 +73,12 @@ public sealed class OpenApiResponseTests(ApiFixture api) : IClassFixture<ApiFixt
         Assert.Equal(415, await CheckAsync(path, "post", api.Start.HandleAsync(ApiFixture.Post("""{"bars":8}""", contentType: null))));
         var storageDown = new StartGenerationHandler(api.Engine.Client, ShippedModels.Catalog, new IdempotencyScope(_ => Task.FromException<byte[]>(new Azure.RequestFailedException("down"))));
         Assert.Equal(503, await CheckAsync(path, "post", storageDown.HandleAsync(ApiFixture.Post("""{"bars":8}""", idempotencyKey: key))));
+        var perCaller = new AdmissionControl(new AdmissionSettings { ClientBudget = 8, GlobalBudget = 0 }, new InMemoryAdmissionLedger(), TimeProvider.System);
+        var limited = new StartGenerationHandler(api.Engine.Client, ShippedModels.Catalog, api.Idempotency, perCaller);
+        Assert.Equal(202, await CheckAsync(path, "post", limited.HandleAsync(ApiFixture.Post("""{"bars":8}"""))));
+        Assert.Equal(429, await CheckAsync(path, "post", limited.HandleAsync(ApiFixture.Post("""{"bars":8}"""))));
+        var everyone = new AdmissionControl(new AdmissionSettings { ClientBudget = 0, GlobalBudget = 4 }, new InMemoryAdmissionLedger(), TimeProvider.System);
+        Assert.Equal(503, await CheckAsync(path, "post", new StartGenerationHandler(api.Engine.Client, ShippedModels.Catalog, api.Idempotency, everyone).HandleAsync(ApiFixture.Post("""{"bars":8}"""))));
     }
 
     private async Task StatusAsync()

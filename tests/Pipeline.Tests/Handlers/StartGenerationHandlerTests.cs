@@ -1,3 +1,4 @@
+using SithSynth.Pipeline.Admission;
 using SithSynth.Pipeline.Contract;
 using SithSynth.Pipeline.Handlers;
 using SithSynth.Pipeline.Idempotency;
@@ -130,6 +131,30 @@ public sealed class StartGenerationHandlerTests(ApiFixture api) : IClassFixture<
         Assert.Equal(StartGenerationHandler.StorageRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), response.Headers["Retry-After"]);
         Assert.Equal("urn:sithsynth:problem:storage-unavailable", ApiFixture.Json(response).GetProperty("type").GetString());
         Assert.Equal(before, await InstanceCountAsync());
+    }
+
+    [Fact]
+    public async Task Past_the_callers_budget_a_post_is_429_and_a_keyed_retry_of_an_existing_generation_is_still_answered()
+    {
+        var admission = new AdmissionControl(new AdmissionSettings { ClientBudget = 16, GlobalBudget = 0 }, new InMemoryAdmissionLedger(), TimeProvider.System);
+        var handler = new StartGenerationHandler(api.Engine.Client, ShippedModels.Catalog, api.Idempotency, admission);
+        var key = Guid.NewGuid().ToString();
+
+        var first = await handler.HandleAsync(ApiFixture.Post("""{"bars":16}""", idempotencyKey: key));
+        var before = await InstanceCountAsync();
+        var fresh = await handler.HandleAsync(ApiFixture.Post("""{"bars":8}"""));
+        var retried = await handler.HandleAsync(ApiFixture.Post("""{"bars":16}""", idempotencyKey: key));
+        var otherCaller = await handler.HandleAsync(ApiFixture.Post("""{"bars":16}""", caller: "192.0.2.99"));
+
+        Assert.Equal(202, first.Status);
+        Assert.Equal("\"client\";r=0;t=", first.Headers["RateLimit"][..15]);
+        Assert.Equal(429, fresh.Status);
+        Assert.Equal("urn:sithsynth:problem:rate-limited", ApiFixture.Json(fresh).GetProperty("type").GetString());
+        Assert.True(int.Parse(fresh.Headers["Retry-After"], System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= 60);
+        Assert.Equal(202, retried.Status);
+        Assert.Equal(ApiFixture.Json(first).GetProperty("id").GetString(), ApiFixture.Json(retried).GetProperty("id").GetString());
+        Assert.Equal(202, otherCaller.Status);
+        Assert.Equal(before + 1, await InstanceCountAsync());
     }
 
     private async Task<int> InstanceCountAsync()
