@@ -14,6 +14,18 @@ namespace SithSynth.Pipeline.Retention;
 /// </summary>
 public sealed class GenerationHousekeeping(DurableTaskClient client, IArtifactStore store)
 {
+    /// <summary>
+    /// How far back a sweep looks: a generation's activities are done within minutes of its end, so a day leaves a wide
+    /// margin while each sweep reads only a day of canceled and failed instances, not the task hub's whole history.
+    /// </summary>
+    public static readonly TimeSpan SweepWindow = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How long a canceled or failed generation is kept after its end before it may be purged: activities that were
+    /// queued or running at the cancel still write, and once the generation is forgotten no sweep can find their files.
+    /// </summary>
+    public static readonly TimeSpan LeftoverSettle = TimeSpan.FromMinutes(10);
+
     private static readonly OrchestrationRuntimeStatus[] Unsuccessful = [OrchestrationRuntimeStatus.Terminated, OrchestrationRuntimeStatus.Failed];
 
     private static readonly OrchestrationRuntimeStatus[] Finished = [OrchestrationRuntimeStatus.Completed, .. Unsuccessful];
@@ -36,16 +48,18 @@ public sealed class GenerationHousekeeping(DurableTaskClient client, IArtifactSt
     }
 
     /// <summary>
-    /// Removes from the engine every finished generation last updated before <paramref name="finishedBefore"/> (its
-    /// status is then a 404), deleting first the files of those that did not complete, so none is left unreferenced.
-    /// A completed generation's files stay: links signed before the purge keep working until they expire.
+    /// Removes from the engine every completed generation last updated before <paramref name="finishedBefore"/> (its
+    /// status is then a 404), and every canceled or failed one <see cref="LeftoverSettle"/> before that, deleting its
+    /// files first, so none is left unreferenced. A completed generation's files stay: links signed before the purge
+    /// keep working until they expire.
     /// </summary>
     public async Task<HousekeepingReport> PurgeFinishedAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken = default)
     {
         var stale = new List<OrchestrationMetadata>();
         await foreach (var instance in GenerationsAsync(Finished, null, finishedBefore, cancellationToken).ConfigureAwait(false))
         {
-            if (instance.LastUpdatedAt <= finishedBefore)
+            var cutoff = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? finishedBefore : finishedBefore - LeftoverSettle;
+            if (instance.LastUpdatedAt <= cutoff)
             {
                 stale.Add(instance);
             }
