@@ -21,6 +21,9 @@ internal sealed class EngineReadiness
 
     public bool IsReady => _ready.Task.IsCompletedSuccessfully;
 
+    /// <summary>Completes once the engine has answered, for work that must not call it before.</summary>
+    public Task Ready => _ready.Task;
+
     /// <summary>Probes the engine until it answers; fails after a minute with the last error, for serve to report.</summary>
     public async Task WaitAsync(IServiceProvider services, CancellationToken cancel)
     {
