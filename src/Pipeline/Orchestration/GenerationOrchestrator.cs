@@ -5,7 +5,8 @@ namespace SithSynth.Pipeline.Orchestration;
 /// <summary>
 /// One generation: validate → write every variation at once (inference) → render MIDI and MusicXML for each, in
 /// parallel → store the manifest → return blob names. Only names and small summaries pass through the history; the
-/// custom status tells the stage, a sentence and a progress figure, with the timing of every finished stage.
+/// custom status tells the stage, a sentence and a progress figure, with the timing of every finished stage. A
+/// generation that fails deletes what it had stored (<see cref="PipelineTasks.DiscardGeneration"/>) before it ends.
 /// Deterministic by construction: time comes from <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>, the seed
 /// from the validation activity, and nothing here touches I/O.
 /// </summary>

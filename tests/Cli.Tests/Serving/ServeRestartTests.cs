@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using Xunit.Abstractions;
 
 namespace SithSynth.Cli.Tests.Serving;
 
@@ -8,7 +9,7 @@ namespace SithSynth.Cli.Tests.Serving;
 /// What survives stopping serve and starting it again: links on the same folder, whole generations on Azure Storage,
 /// and on Azure Storage generations that were mid-run when serve was killed (SIGKILL, no shutdown at all).
 /// </summary>
-public sealed class ServeRestartTests
+public sealed class ServeRestartTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Links_handed_out_before_a_restart_still_open_their_files_after_it()
@@ -68,6 +69,13 @@ public sealed class ServeRestartTests
 
             // Killed while the engine is inside the work: activities running, messages taken from their queues.
             await UntilAsync(async () => await StatusAsync(doomed.Http, statusUrls[0]) is var s && s["stage"]!.GetValue<string>() is "generating" or "rendering" ? s : null, ServeFixture.Patience);
+            var unfinished = 0;
+            foreach (var url in statusUrls)
+            {
+                unfinished += (await StatusAsync(doomed.Http, url))["status"]!.GetValue<string>() == "completed" ? 0 : 1;
+            }
+
+            output.WriteLine($"killing serve with {unfinished} of {Generations} generations unfinished");
             var (_, exitCode) = await doomed.SignalAsync("KILL", TimeSpan.FromSeconds(10));
             Assert.Equal(137, exitCode);
         }
@@ -83,6 +91,7 @@ public sealed class ServeRestartTests
         }
 
         var recovered = restarted.Elapsed;
+        output.WriteLine($"serve answered {ready.TotalSeconds:0.0} s after the restart; all {Generations} generations completed after {recovered.TotalSeconds:0.0} s");
         Assert.True(recovered < Recovery, $"{Generations} generations took {recovered.TotalSeconds:0.0} s after the restart (serve ready after {ready.TotalSeconds:0.0} s); the limit is {Recovery.TotalSeconds} s.\n{revived.Output}");
     }
 
