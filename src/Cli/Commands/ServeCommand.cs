@@ -33,7 +33,7 @@ internal static class ServeCommand
         var trustedProxies = new Option<string?>("--trusted-proxy") { Description = "IP addresses of reverse proxies (';'-separated) whose X-Forwarded-For/-Proto/-Host serve believes; from anyone else they are ignored." };
         var corsOrigins = new Option<string?>("--cors-origins") { Description = $"Origins (';'-separated, e.g. https://app.example.org) whose web pages may call the API, as the Functions app's allowed origins (default {CorsVariable}, else none)." };
         var hub = new Option<string>("--task-hub") { Description = "Durable task hub name on --storage.", DefaultValueFactory = _ => "SithSynthServe" };
-        var lifetime = new Option<int>("--link-minutes") { Description = "How long a download link works, in minutes (default 60).", DefaultValueFactory = _ => 60 };
+        var lifetime = new Option<int>("--link-minutes") { Description = "How long a download link works, in minutes (default 60). On the in-memory engine a finished generation is forgotten this long after it finished (its status is then 404).", DefaultValueFactory = _ => 60 };
         var web = new Option<DirectoryInfo?>("--web") { Description = "Folder of the built web client to serve at / (default web/dist of this checkout when built, else the client packed with sithsynth)." };
         var command = new Command("serve", "Serve the HTTP API (and the web client) locally: the same orchestration and handlers as the Azure Functions app.")
         {
