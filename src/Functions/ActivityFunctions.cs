@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using SithSynth.Domain.Requests;
+using SithSynth.Pipeline.Artifacts;
 using SithSynth.Pipeline.Orchestration;
 
 namespace SithSynth.Functions;
@@ -17,8 +18,11 @@ public sealed partial class ActivityFunctions(
     RenderMidiActivity renderMidi,
     RenderMusicXmlActivity renderMusicXml,
     RecordGenerationActivity record,
+    IArtifactStore store,
     ILogger<ActivityFunctions> logger)
 {
+    private readonly DiscardGenerationActivity _discard = new(store);
+
     /// <summary>The orchestration instance an activity works for, as the Durable extension passes it in the trigger's binding data.</summary>
     public const string InstanceIdBindingData = "instanceId";
 
@@ -41,6 +45,10 @@ public sealed partial class ActivityFunctions(
     [Function(PipelineTasks.RecordGeneration)]
     public Task<string> RecordGenerationAsync([ActivityTrigger] RecordWork input, FunctionContext context) =>
         RunAsync(context, PipelineTasks.RecordGeneration, input?.GenerationId ?? InstanceId(context), () => record.ExecuteAsync(input!));
+
+    [Function(PipelineTasks.DiscardGeneration)]
+    public Task<int> DiscardGenerationAsync([ActivityTrigger] string input, FunctionContext context) =>
+        RunAsync(context, PipelineTasks.DiscardGeneration, input ?? InstanceId(context), () => _discard.ExecuteAsync(input!));
 
     private static string? InstanceId(FunctionContext context) =>
         context.BindingContext.BindingData.TryGetValue(InstanceIdBindingData, out var id) ? id?.ToString() : null;

@@ -79,14 +79,25 @@ public sealed class FunctionMetadataTests
     {
         var names = FunctionsOutput.Functions().Select(f => (string)f["name"]!).ToList();
 
-        Assert.Equal(6, TaskNames.Count);
+        Assert.Equal(7, TaskNames.Count);
         Assert.All(TaskNames, task => Assert.Single(names, n => n == task));
+    }
+
+    [Fact]
+    public void The_leftover_sweep_runs_on_a_timer_with_the_durable_client()
+    {
+        var function = FunctionsOutput.Function(HousekeepingFunctions.SweepLeftoversName);
+        var trigger = FunctionsOutput.Trigger(function);
+
+        Assert.Equal("timerTrigger", (string?)trigger["type"]);
+        Assert.Equal(HousekeepingFunctions.SweepSchedule, (string?)trigger["schedule"]);
+        Assert.Contains(FunctionsOutput.Bindings(function), b => (string?)b["type"] == "durableClient");
     }
 
     [Fact]
     public void The_app_has_only_the_functions_listed_here()
     {
-        var expected = TaskNames.Concat(HttpApi.Select(row => (string)row[0])).Order(StringComparer.Ordinal);
+        var expected = TaskNames.Concat(HttpApi.Select(row => (string)row[0])).Append(HousekeepingFunctions.SweepLeftoversName).Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, FunctionsOutput.Functions().Select(f => (string)f["name"]!).Order(StringComparer.Ordinal));
     }

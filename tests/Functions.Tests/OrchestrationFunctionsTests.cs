@@ -88,6 +88,7 @@ public sealed class OrchestrationFunctionsTests : IDisposable
             new RenderMidiActivity(store),
             new RenderMusicXmlActivity(store),
             new RecordGenerationActivity(store),
+            store,
             logs.CreateLogger<ActivityFunctions>());
 
         // As the Functions host binds them: each function under its metadata name, each activity with its instance id.
@@ -98,7 +99,8 @@ public sealed class OrchestrationFunctionsTests : IDisposable
                 .AddActivityFunc<VariationWork, WrittenSheet>(PipelineTasks.WriteSheet, (context, input) => activities.WriteSheetAsync(input, Invocation(context)))
                 .AddActivityFunc<RenderWork, string>(PipelineTasks.RenderMidi, (context, input) => activities.RenderMidiAsync(input, Invocation(context)))
                 .AddActivityFunc<RenderWork, string>(PipelineTasks.RenderMusicXml, (context, input) => activities.RenderMusicXmlAsync(input, Invocation(context)))
-                .AddActivityFunc<RecordWork, string>(PipelineTasks.RecordGeneration, (context, input) => activities.RecordGenerationAsync(input, Invocation(context))),
+                .AddActivityFunc<RecordWork, string>(PipelineTasks.RecordGeneration, (context, input) => activities.RecordGenerationAsync(input, Invocation(context)))
+                .AddActivityFunc<string, int>(PipelineTasks.DiscardGeneration, (context, input) => activities.DiscardGenerationAsync(input, Invocation(context))),
             new DurableTaskTestHostOptions { Port = FreePort.Next(), LoggerFactory = logs });
     }
 

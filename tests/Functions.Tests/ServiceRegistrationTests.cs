@@ -22,6 +22,7 @@ public sealed class ServiceRegistrationTests
         Assert.NotNull(ActivatorUtilities.CreateInstance<HttpFunctions>(services));
         Assert.NotNull(ActivatorUtilities.CreateInstance<ActivityFunctions>(services));
         Assert.NotNull(ActivatorUtilities.CreateInstance<OrchestrationFunctions>(services));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<HousekeepingFunctions>(services));
     }
 
     [Fact]

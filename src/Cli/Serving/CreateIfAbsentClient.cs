@@ -1,5 +1,6 @@
 using DurableTask.Core;
 using DurableTask.Core.Exceptions;
+using DurableTask.Core.Query;
 using SithSynth.Pipeline.Idempotency;
 
 namespace SithSynth.Cli.Serving;
@@ -10,9 +11,11 @@ namespace SithSynth.Cli.Serving;
 /// has and its dispatcher fails on that instance forever. Here a create for an id that exists (or whose create is
 /// still on its way into the store) is refused with <see cref="OrchestrationAlreadyExistsException"/>, which the sidecar
 /// answers as AlreadyExists; the backend also gets every status as a dedupe status, so Azure Storage applies its own
-/// check across processes.
+/// check across processes. Queries and purges go straight to the backend (the sidecar offers them only when its
+/// client does), and an id purged or seen in the store is forgotten here, so the set stays as small as the creates
+/// in flight.
 /// </summary>
-internal sealed class CreateIfAbsentClient(IOrchestrationServiceClient inner) : IOrchestrationServiceClient
+internal sealed class CreateIfAbsentClient(IOrchestrationServiceClient inner) : IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
 {
     private static readonly OrchestrationStatus[] EveryStatus = Enum.GetValues<OrchestrationStatus>();
 
@@ -68,10 +71,57 @@ internal sealed class CreateIfAbsentClient(IOrchestrationServiceClient inner) : 
 
     public Task<IList<OrchestrationState>> GetOrchestrationStateAsync(string instanceId, bool allExecutions) => inner.GetOrchestrationStateAsync(instanceId, allExecutions);
 
-    public Task<OrchestrationState> GetOrchestrationStateAsync(string instanceId, string executionId) => inner.GetOrchestrationStateAsync(instanceId, executionId);
+    public async Task<OrchestrationState> GetOrchestrationStateAsync(string instanceId, string executionId)
+    {
+        var state = await inner.GetOrchestrationStateAsync(instanceId, executionId).ConfigureAwait(false);
+        if (state is not null)
+        {
+            Forget(instanceId);
+        }
+
+        return state!;
+    }
 
     public Task<string> GetOrchestrationHistoryAsync(string instanceId, string executionId) => inner.GetOrchestrationHistoryAsync(instanceId, executionId);
 
     public Task PurgeOrchestrationHistoryAsync(DateTime thresholdDateTimeUtc, OrchestrationStateTimeRangeFilterType timeRangeFilterType) =>
         inner.PurgeOrchestrationHistoryAsync(thresholdDateTimeUtc, timeRangeFilterType);
+
+    public Task<OrchestrationQueryResult> GetOrchestrationWithQueryAsync(OrchestrationQuery query, CancellationToken cancellationToken) =>
+        inner is IOrchestrationServiceQueryClient queries
+            ? queries.GetOrchestrationWithQueryAsync(query, cancellationToken)
+            : throw new NotSupportedException($"{inner.GetType().Name} cannot be queried.");
+
+    public async Task<PurgeResult> PurgeInstanceStateAsync(string instanceId)
+    {
+        var result = await Purger.PurgeInstanceStateAsync(instanceId).ConfigureAwait(false);
+        Forget(instanceId);
+        return result;
+    }
+
+    /// <summary>Purges by filter; the ids are not known here, so none is forgotten (housekeeping purges by id).</summary>
+    public Task<PurgeResult> PurgeInstanceStateAsync(PurgeInstanceFilter purgeInstanceFilter) => Purger.PurgeInstanceStateAsync(purgeInstanceFilter);
+
+    private IOrchestrationServicePurgeClient Purger =>
+        inner as IOrchestrationServicePurgeClient ?? throw new NotSupportedException($"{inner.GetType().Name} cannot purge instances.");
+
+    private void Forget(string instanceId)
+    {
+        lock (_created)
+        {
+            _created.Remove(instanceId);
+        }
+    }
+
+    /// <summary>Ids created here whose state the store has not shown yet; for the tests of the set's bound.</summary>
+    internal int Pending
+    {
+        get
+        {
+            lock (_created)
+            {
+                return _created.Count;
+            }
+        }
+    }
 }

@@ -24,6 +24,9 @@ internal sealed class EngineReadiness
     /// <summary>Lets requests through: called once serve has said it is listening.</summary>
     public void Open() => _ready.TrySetResult();
 
+    /// <summary>Completes once serve is open (the engine has answered), for work that must not call it before.</summary>
+    public Task Ready => _ready.Task;
+
     /// <summary>Probes the engine until it answers; fails after a minute with the last error, for serve to report.</summary>
     public static async Task ProbeAsync(IServiceProvider services, CancellationToken cancel)
     {

@@ -71,6 +71,9 @@ internal static class LocalApi
             builder.Services.AddCors();
         }
 
+        builder.Services.AddHostedService(services => new ServeHousekeeping(
+            services, store, readiness, settings.LinkLifetime, purge: engine.HoldsHistoryInMemory, TimeProvider.System));
+
         var app = builder.Build();
         app.Lifetime.ApplicationStopping.Register(() => stopping.Value = true);
         engine.GuardSidecar(app);

@@ -12,4 +12,10 @@ internal static partial class ServeLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure answering {Method} {Path} (trace id {TraceId})")]
     public static partial void Failed(ILogger logger, Exception? error, string method, string? path, string traceId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Housekeeping: deleted {Files} files of canceled or failed generations, forgot {Generations} finished generations")]
+    public static partial void Housekept(ILogger logger, int files, int generations);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Housekeeping failed; it runs again shortly")]
+    public static partial void HousekeepingFailed(ILogger logger, Exception error);
 }

@@ -23,7 +23,7 @@ namespace SithSynth.Cli.Serving;
 /// </summary>
 internal sealed class TaskHubEngine(IOrchestrationService service, IOrchestrationServiceClient backendClient, string description)
 {
-    private readonly IOrchestrationServiceClient _client = new CreateIfAbsentClient(backendClient);
+    private readonly CreateIfAbsentClient _client = new(backendClient);
 
     /// <summary>Work items of each kind in flight at once on the in-memory backend (see <see cref="InMemoryBackend"/>).</summary>
     public const int InMemoryWorkItems = 64;
@@ -40,9 +40,15 @@ internal sealed class TaskHubEngine(IOrchestrationService service, IOrchestratio
     {
         var service = new InMemoryOrchestrationService(NullLoggerFactory.Instance);
         return stockLimits
-            ? new TaskHubEngine(service, service, "in memory, stock dispatch limits")
-            : new TaskHubEngine(new InMemoryBackend(service, InMemoryWorkItems), service, "in memory (generations are forgotten when serve stops)");
+            ? new TaskHubEngine(service, service, "in memory, stock dispatch limits") { HoldsHistoryInMemory = true }
+            : new TaskHubEngine(new InMemoryBackend(service, InMemoryWorkItems), service, "in memory (generations are forgotten when serve stops)") { HoldsHistoryInMemory = true };
     }
+
+    /// <summary>Whether every generation's history is held in this process's memory, so finished ones must be purged.</summary>
+    public bool HoldsHistoryInMemory { get; private init; }
+
+    /// <summary>The client the sidecar serves, for tests of what it keeps.</summary>
+    internal CreateIfAbsentClient Client => _client;
 
     /// <summary>What the engine runs on, for the start-up line.</summary>
     public string Description { get; } = description;
@@ -57,7 +63,7 @@ internal sealed class TaskHubEngine(IOrchestrationService service, IOrchestratio
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(service);
-        builder.Services.AddSingleton(_client);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(_client);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
 
         var channel = GrpcChannel.ForAddress($"http://{Host}", new GrpcChannelOptions { HttpHandler = _token.Handler(), DisposeHttpClient = true });

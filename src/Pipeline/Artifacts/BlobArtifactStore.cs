@@ -77,6 +77,20 @@ public sealed class BlobArtifactStore : IArtifactStore
         }
     }
 
+    public async Task<int> DeleteGenerationAsync(string generationId, CancellationToken cancellationToken = default)
+    {
+        // Listed by the manifest's folder, so only this generation's blobs are touched, whatever they are named.
+        var prefix = ArtifactName.Manifest(generationId).GenerationId + "/";
+        var count = 0;
+        await foreach (var blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
+        {
+            var deleted = await _container.DeleteBlobIfExistsAsync(blob.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken).ConfigureAwait(false);
+            count += deleted.Value ? 1 : 0;
+        }
+
+        return count;
+    }
+
     public async Task<ArtifactLink> LinkAsync(ArtifactName name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);

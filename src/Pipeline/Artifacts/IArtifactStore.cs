@@ -14,4 +14,10 @@ public interface IArtifactStore
 
     /// <summary>A short-lived, read-only link a browser can download the artifact from.</summary>
     Task<ArtifactLink> LinkAsync(ArtifactName name, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes everything stored for one generation (half-written files included) and says how many artifacts went; a
+    /// generation with nothing stored is not an error, so a cleanup that is repeated or retried simply finds less.
+    /// </summary>
+    Task<int> DeleteGenerationAsync(string generationId, CancellationToken cancellationToken = default);
 }

@@ -40,6 +40,29 @@ public sealed class LocalFolderArtifactStore(string root, string linkBase, LinkS
         return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
     }
 
+    public Task<int> DeleteGenerationAsync(string generationId, CancellationToken cancellationToken = default)
+    {
+        // The manifest's name checks the id, so the folder deleted is always one generation's, inside Folder.
+        var folder = Path.GetDirectoryName(PathOf(ArtifactName.Manifest(generationId)))!;
+        if (!Directory.Exists(folder))
+        {
+            return Task.FromResult(0);
+        }
+
+        var count = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Count(file => ArtifactName.TryParse(Path.GetRelativePath(Folder, file).Replace(Path.DirectorySeparatorChar, '/'), out _));
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Another cleanup of the same generation got there first.
+        }
+
+        return Task.FromResult(count);
+    }
+
     public Task<ArtifactLink> LinkAsync(ArtifactName name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);

@@ -5,7 +5,8 @@ namespace SithSynth.Pipeline.Orchestration;
 /// <summary>
 /// One generation: validate → write every variation at once (inference) → render MIDI and MusicXML for each, in
 /// parallel → store the manifest → return blob names. Only names and small summaries pass through the history; the
-/// custom status tells the stage, a sentence and a progress figure, with the timing of every finished stage.
+/// custom status tells the stage, a sentence and a progress figure, with the timing of every finished stage. A
+/// generation that fails deletes what it had stored (<see cref="PipelineTasks.DiscardGeneration"/>) before it ends.
 /// Deterministic by construction: time comes from <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>, the seed
 /// from the validation activity, and nothing here touches I/O.
 /// </summary>
@@ -30,6 +31,8 @@ public sealed class GenerationOrchestrator(RetrySettings retry) : TaskOrchestrat
         }
         catch (GenerationFailedException e)
         {
+            await run.DiscardAsync();
+
             // The status endpoint reads the failure from here as data, beside the orchestration's own failure details.
             context.SetCustomStatus(new GenerationProgress(PipelineStage.Failed, e.Message, run.Progress, run.Timings, e.Failure));
             throw;
@@ -43,6 +46,30 @@ public sealed class GenerationOrchestrator(RetrySettings retry) : TaskOrchestrat
         public IReadOnlyList<StageTiming> Timings => [.. _timings];
 
         public double Progress { get; private set; }
+
+        // Set once an activity may have stored something under the generation's id.
+        private bool _stored;
+
+        /// <summary>
+        /// Deletes whatever the failed generation stored, once no activity of it is still running. A cleanup that fails
+        /// does not hide the failure it cleans up after; the leftover sweep deletes the files later.
+        /// </summary>
+        public async Task DiscardAsync()
+        {
+            if (!_stored)
+            {
+                return;
+            }
+
+            try
+            {
+                await context.CallActivityAsync<int>(PipelineTasks.DiscardGeneration, context.InstanceId, options);
+            }
+            catch (TaskFailedException)
+            {
+                // Left to the sweep.
+            }
+        }
 
         public async Task<GenerationResult> ExecuteAsync(GenerationInput input)
         {
@@ -58,6 +85,7 @@ public sealed class GenerationOrchestrator(RetrySettings retry) : TaskOrchestrat
             }
 
             var count = settled.Variations ?? 1;
+            _stored = true;
             started = Begin(PipelineStage.Generating, GeneratingDetail(0, count), GeneratingFrom);
             var writing = Enumerable.Range(0, count)
                 .Select(i => CallAsync<WrittenSheet>(PipelineTasks.WriteSheet, new VariationWork(id, settled, i), PipelineStage.Generating, i + 1))
@@ -113,7 +141,11 @@ public sealed class GenerationOrchestrator(RetrySettings retry) : TaskOrchestrat
             context.SetCustomStatus(new GenerationProgress(stage, detail, Progress, Timings));
         }
 
-        /// <summary>Awaits every task, reporting each completion as it comes, and gives the results in the tasks' order.</summary>
+        /// <summary>
+        /// Awaits every task, reporting each completion as it comes, and gives the results in the tasks' order. When one
+        /// fails, the others are still awaited before the failure is thrown, so nothing of this generation is still
+        /// writing when its files are discarded.
+        /// </summary>
         private static async Task<IReadOnlyList<T>> AllAsync<T>(List<Task<T>> tasks, Action<int> completed)
         {
             var remaining = new List<Task<T>>(tasks);
@@ -121,11 +153,31 @@ public sealed class GenerationOrchestrator(RetrySettings retry) : TaskOrchestrat
             {
                 var finished = await Task.WhenAny(remaining);
                 remaining.Remove(finished);
+                if (finished.IsFaulted)
+                {
+                    await SettleAsync(remaining);
+                }
+
                 await finished;
                 completed(tasks.Count - remaining.Count);
             }
 
             return await Task.WhenAll(tasks);
+        }
+
+        private static async Task SettleAsync<T>(List<Task<T>> tasks)
+        {
+            foreach (var task in tasks)
+            {
+                try
+                {
+                    await task;
+                }
+                catch (GenerationFailedException)
+                {
+                    // The first failure is the one reported.
+                }
+            }
         }
 
         /// <summary>Calls an activity with the retry policy; a failure that survives it ends the generation, saying where.</summary>

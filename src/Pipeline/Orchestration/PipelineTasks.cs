@@ -16,6 +16,7 @@ public static class PipelineTasks
     public const string RenderMidi = "RenderMidi";
     public const string RenderMusicXml = "RenderMusicXml";
     public const string RecordGeneration = "RecordGeneration";
+    public const string DiscardGeneration = "DiscardGeneration";
 
     /// <summary>
     /// Registers the orchestrator and the activities. Activities are stateless singletons over the shared catalogue (one
@@ -31,6 +32,7 @@ public static class PipelineTasks
             .AddActivity(WriteSheet, new WriteSheetActivity(catalog, store))
             .AddActivity(RenderMidi, new RenderMidiActivity(store))
             .AddActivity(RenderMusicXml, new RenderMusicXmlActivity(store))
-            .AddActivity(RecordGeneration, new RecordGenerationActivity(store));
+            .AddActivity(RecordGeneration, new RecordGenerationActivity(store))
+            .AddActivity(DiscardGeneration, new DiscardGenerationActivity(store));
     }
 }

@@ -171,6 +171,30 @@ public sealed class BlobArtifactStoreTests(Azurite azurite)
         Assert.Throws<InvalidOperationException>(() => new BlobArtifactStore(tokenClient, "c", SasSigning.AccountKey, TimeSpan.FromHours(1), TimeProvider.System));
     }
 
+    [Fact]
+    public async Task Deleting_a_generation_removes_every_blob_under_its_id_and_nothing_of_another()
+    {
+        var store = await StoreAsync(SasSigning.AccountKey);
+        ArtifactName[] names = [ArtifactName.Of("abc", 1, ArtifactKind.Score), ArtifactName.Of("abc", 2, ArtifactKind.Midi), ArtifactName.Manifest("abc")];
+        foreach (var name in names)
+        {
+            await store.SaveAsync(name, Midi);
+        }
+
+        var other = ArtifactName.Of("abcd", 1, ArtifactKind.Midi);
+        await store.SaveAsync(other, Midi);
+
+        Assert.Equal(3, await store.DeleteGenerationAsync("abc"));
+
+        foreach (var name in names)
+        {
+            await Assert.ThrowsAsync<FileNotFoundException>(() => store.ReadAsync(name));
+        }
+
+        Assert.Equal(Midi, await store.ReadAsync(other));
+        Assert.Equal(0, await store.DeleteGenerationAsync("abc"));
+    }
+
     private async Task<string> ContainerAsync()
     {
         var container = "t" + Guid.NewGuid().ToString("N");

@@ -26,6 +26,28 @@ public sealed class LocalFolderArtifactStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Deleting_a_generation_removes_its_files_and_half_written_ones_and_nothing_of_another()
+    {
+        var store = new LocalFolderArtifactStore(_folder.Path, "/api/files", LinkSigner.WithNewKey(), TimeSpan.FromHours(1), new FixedClock(Now));
+        ArtifactName[] names = [ArtifactName.Of("abc", 1, ArtifactKind.Score), ArtifactName.Of("abc", 2, ArtifactKind.Midi), ArtifactName.Manifest("abc")];
+        foreach (var name in names)
+        {
+            await store.SaveAsync(name, new byte[] { 1 });
+        }
+
+        var other = ArtifactName.Of("abcd", 1, ArtifactKind.Midi);
+        await store.SaveAsync(other, new byte[] { 2 });
+        await File.WriteAllBytesAsync(store.PathOf(names[1]) + ".0123.partial", [3]);
+
+        Assert.Equal(3, await store.DeleteGenerationAsync("abc"));
+
+        Assert.False(Directory.Exists(Path.Combine(store.Folder, "abc")));
+        Assert.Equal(new byte[] { 2 }, await store.ReadAsync(other));
+        Assert.Equal(0, await store.DeleteGenerationAsync("abc"));
+        Assert.Throws<ArgumentException>(() => store.DeleteGenerationAsync("..").GetAwaiter().GetResult());
+    }
+
+    [Fact]
     public async Task Links_point_at_the_host_route_and_verify_with_the_store_signer()
     {
         var store = new LocalFolderArtifactStore(_folder.Path, "/api/files/", LinkSigner.WithNewKey(), TimeSpan.FromMinutes(15), new FixedClock(Now));

@@ -22,4 +22,6 @@ internal sealed class FaultyArtifactStore(IArtifactStore inner, Func<ArtifactNam
     public Task<byte[]> ReadAsync(ArtifactName name, CancellationToken cancellationToken = default) => inner.ReadAsync(name, cancellationToken);
 
     public Task<ArtifactLink> LinkAsync(ArtifactName name, CancellationToken cancellationToken = default) => inner.LinkAsync(name, cancellationToken);
+
+    public Task<int> DeleteGenerationAsync(string generationId, CancellationToken cancellationToken = default) => inner.DeleteGenerationAsync(generationId, cancellationToken);
 }
