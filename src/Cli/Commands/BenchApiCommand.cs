@@ -17,10 +17,11 @@ internal static class BenchApiCommand
         var clients = new Option<int>("--clients") { Description = "Concurrent clients for the throughput run.", DefaultValueFactory = _ => 8 };
         var seconds = new Option<int>("--seconds") { Description = "Length of the throughput run.", DefaultValueFactory = _ => 60 };
         var stock = new Option<bool>("--stock-limits") { Description = "Run the in-memory backend with its published dispatch limits (one work item per core), for comparison." };
+        var flood = new Option<int>("--flood") { Description = "Instead: a polite client's latency alone and while this many clients flood 40-bar × 8-variation POSTs, with the default budgets and with none." };
         var output = new Option<FileInfo?>("--out") { Description = "Also write the results as Markdown to this file." };
         var command = new Command("bench-api", "Time whole generations through serve's HTTP API and Durable engine, then throughput with concurrent clients.")
         {
-            model, bars, sequential, clients, seconds, stock, output,
+            model, bars, sequential, clients, seconds, stock, flood, output,
         };
         command.SetAction(async (result, cancel) =>
         {
@@ -31,8 +32,15 @@ internal static class BenchApiCommand
                 throw new CommandLineException("--model must name a shipped model, and --bars, --generations, --clients and --seconds must be positive.", CommandLine.Usage);
             }
 
+            if (result.GetValue(flood) < 0)
+            {
+                throw new CommandLineException("--flood: the number of flooding clients, 1 or more.", CommandLine.Usage);
+            }
+
             var report = string.Create(CultureInfo.InvariantCulture, $"API benchmark, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, serve in this process (in-memory engine, local files){Environment.NewLine}{Environment.NewLine}")
-                + await ApiBenchmark.RunAsync(catalog, settings, Console.Error).ConfigureAwait(false);
+                + (result.GetValue(flood) is > 0 and var flooders
+                    ? await FloodBenchmark.RunAsync(catalog, new FloodBenchmark.Settings(settings.Sequential, flooders), Console.Error).ConfigureAwait(false)
+                    : await ApiBenchmark.RunAsync(catalog, settings, Console.Error).ConfigureAwait(false));
             Console.WriteLine(report);
             if (result.GetValue(output) is { } file)
             {
