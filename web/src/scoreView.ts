@@ -1,6 +1,7 @@
 // Engraves a MusicXML sheet with OpenSheetMusicDisplay and drives its cursor. OSMD (with VexFlow) is most of the
 // app's weight, so it is imported on first use only and lands in its own chunk.
 import type { OpenSheetMusicDisplay } from 'opensheetmusicdisplay';
+import { withNoChordRoots } from './noChord';
 
 let osmdModule: Promise<typeof import('opensheetmusicdisplay')> | undefined;
 
@@ -39,7 +40,7 @@ export class Score {
     osmd.EngravingRules.MetronomeMarkYShift = tempoMarkLift;
     // Chord symbols with ♯ and ♭ as printed, not ASCII # and b (OSMD's default).
     osmd.EngravingRules.resetChordAccidentalTexts(osmd.EngravingRules.ChordAccidentalTexts, true);
-    await osmd.load(musicXml);
+    await osmd.load(withNoChordRoots(musicXml));
     // A phone fits one measure per line at full size; smaller notes fit two or three and stay readable.
     osmd.zoom = container.clientWidth < 600 ? 0.7 : 1;
     osmd.render();

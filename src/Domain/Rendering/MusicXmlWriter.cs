@@ -362,8 +362,10 @@ public static class MusicXmlWriter
         var harmony = new XElement("harmony");
         if (chord.IsNoChord)
         {
-            // MusicXML needs a root even for "none"; an empty text attribute keeps it from being shown.
-            harmony.Add(new XElement("root", new XElement("root-step", new XAttribute("text", ""), "C")));
+            // "none" needs a root, numeral or function. With a root, MuseScore 3 prints "CN.C." and Verovio "C",
+            // whatever its text attribute says; a numeral (MusicXML 4.0) is beyond MuseScore 3's schema. A function
+            // reads "N.C." in MuseScore and nothing in Verovio; the web client gives OSMD, which skips it, a root (web/src/noChord.ts).
+            harmony.Add(new XElement("function", ChordKindNames.Suffix(chord.Kind)));
         }
         else
         {

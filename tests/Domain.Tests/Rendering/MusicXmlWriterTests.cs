@@ -199,7 +199,7 @@ public class MusicXmlWriterTests
         Assert.Equal(expected, harmonies.Select(ChordName));
         Assert.All(harmonies, h => Assert.Equal(MusicXmlWriter.MelodyPart, (string)h.Ancestors("part").Single().Attribute("id")!));
         Assert.All(harmonies, h => Assert.Equal(
-            ["root", "kind", .. h.Element("bass") is null ? Array.Empty<string>() : ["bass"]],
+            [h.Element("kind")!.Value == "none" ? "function" : "root", "kind", .. h.Element("bass") is null ? Array.Empty<string>() : ["bass"]],
             h.Elements().Select(e => e.Name.LocalName)));
     }
 
@@ -219,6 +219,46 @@ public class MusicXmlWriterTests
         var kinds = Write("4/4 in Eb").Descendants("kind").Select(k => $"{(string)k.Attribute("text")!}={k.Value}").Distinct();
 
         Assert.Equal(["maj7=major-seventh", "m7=minor-seventh", "7=dominant", "=major", "N.C.=none"], kinds);
+    }
+
+    [Fact]
+    public void Every_chord_kind_of_the_vocabulary_writes_its_MusicXML_kind_and_the_symbol_lead_sheets_print()
+    {
+        var printed = new Dictionary<ChordKind, string>
+        {
+            [ChordKind.NoChord] = "N.C.=none",
+            [ChordKind.Major] = "=major",
+            [ChordKind.Minor] = "m=minor",
+            [ChordKind.Dominant7] = "7=dominant",
+            [ChordKind.Major7] = "maj7=major-seventh",
+            [ChordKind.Minor7] = "m7=minor-seventh",
+            [ChordKind.Diminished] = "dim=diminished",
+            [ChordKind.Dominant9] = "9=dominant-ninth",
+            [ChordKind.Minor9] = "m9=minor-ninth",
+        };
+        var kinds = MusicXmlWriter.Write(EngravingSheets.ChordKinds, "chord kinds").Descendants("kind").Select(k => $"{(string)k.Attribute("text")!}={k.Value}");
+
+        Assert.Equal(Enum.GetValues<ChordKind>().Select(k => printed[k]), kinds);
+    }
+
+    [Fact]
+    public void No_chord_is_written_as_a_function_without_a_root_so_no_reader_prints_a_C()
+    {
+        var harmony = MusicXmlWriter.Write(EngravingSheets.ChordKinds, "chord kinds").Descendants("harmony").Single(h => h.Element("kind")!.Value == "none");
+
+        Assert.Equal("N.C.", (string)harmony.Element("function")!);
+        Assert.Null(harmony.Element("root"));
+        Assert.Equal("N.C.", (string)harmony.Element("kind")!.Attribute("text")!);
+    }
+
+    [Theory]
+    [MemberData(nameof(EngravingSheets.ChordKindsInKeysNames), MemberType = typeof(EngravingSheets))]
+    public void Every_chord_kind_in_all_30_keys_is_valid_against_the_schema_in_both_layouts(string name)
+    {
+        var sheet = EngravingSheets.ChordKindsInKeys[name];
+
+        Assert.Empty(MusicXmlSchema.Problems(MusicXmlWriter.ToBytes(MusicXmlWriter.Write(sheet, name))));
+        Assert.Empty(MusicXmlSchema.Problems(MusicXmlWriter.ToBytes(MusicXmlWriter.Write(sheet, name, layout: SheetLayout.LeadSheet))));
     }
 
     [Fact]
