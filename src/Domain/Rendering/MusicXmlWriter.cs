@@ -147,11 +147,11 @@ public static class MusicXmlWriter
         foreach (var measure in sheet.Measures)
         {
             var notes = new List<WrittenNote>();
-            foreach (var (e, onset) in measure.EventsWithOnsets())
+            foreach (var (e, onset, length) in HeldNotes(measure))
             {
                 if (e.Pitch is not { } pitch)
                 {
-                    notes.AddRange(Rests(meter, onset, e.Duration, divisions));
+                    notes.AddRange(Rests(meter, onset, length, divisions));
                     previous = null;
                     previousPitch = null;
                     continue;
@@ -160,7 +160,7 @@ public static class MusicXmlWriter
                 // A note tied from the one before keeps its spelling, whatever chord now sounds.
                 var continues = e.Tied && previous is not null && previousPitch == pitch;
                 var written = continues ? previous!.Pitches[0] : WrittenPitch.Of(pitch, MelodySpelling.Of(pitch, e.Chord, sheet.Key));
-                var pieces = TiedNotes(meter, onset, e.Duration, [written], divisions);
+                var pieces = TiedNotes(meter, onset, length, [written], divisions);
                 if (continues)
                 {
                     previous!.TieStart = true;
@@ -178,6 +178,29 @@ public static class MusicXmlWriter
 
         MarkAccidentals(sheet.Key, bars);
         return bars;
+    }
+
+    /// <summary>
+    /// The bar's events with each note that the next ones continue (tied, same pitch, same chord) held as one: cut
+    /// again at the beats only, so a quarter reads as a quarter, not two eighths tied wherever the model paused.
+    /// A tie into the bar, or at a chord change (where its symbol stands), stays a tie.
+    /// </summary>
+    private static List<(MelodyEvent First, Duration Onset, Duration Length)> HeldNotes(Measure measure)
+    {
+        var held = new List<(MelodyEvent First, Duration Onset, Duration Length)>();
+        foreach (var (e, onset) in measure.EventsWithOnsets())
+        {
+            if (held.Count > 0 && e.Tied && e.Pitch is not null && e.Pitch == held[^1].First.Pitch && e.Chord == held[^1].First.Chord)
+            {
+                held[^1] = held[^1] with { Length = held[^1].Length + e.Duration };
+            }
+            else
+            {
+                held.Add((e, onset, e.Duration));
+            }
+        }
+
+        return held;
     }
 
     /// <summary>

@@ -429,6 +429,46 @@ public class MusicXmlWriterTests
         Assert.False(HasTie(Notes(bars[1])[1], "stop"));
     }
 
+    [Theory]
+    [InlineData("12/8", "F 1/2, F~ 1/2, F 1/2", "quarter eighth")] // the model's tied eighths: one quarter in the beat
+    [InlineData("4/4", "E 1, E~ 1, E~ 2", "whole")]
+    [InlineData("6/8", "A 3/2, A~ 3/2", "dotted-half")]
+    [InlineData("4/4", "G 1/2, C 1/2, C~ 1, C~ 1/2", "eighth eighth~ quarter~ eighth")] // off the beat across the middle: tied at the beats, as any such note
+    public void Notes_the_model_continued_with_ties_in_a_bar_under_one_chord_are_written_as_one_held_note(string meter, string events, string expected)
+    {
+        var bar = events.Split(", ").Select(e =>
+        {
+            var (name, length) = (e.Split(' ')[0], e.Split(' ')[1]);
+            var tied = name.EndsWith('~');
+            var pitch = 60 + PitchClass.OfStep(name[0]);
+            return new MelodyEvent(ChordSymbol.Parse("C"), pitch, Duration.Parse(length)) { Tied = tied };
+        }).ToList();
+        var filled = bar.Aggregate(Duration.Zero, (sum, e) => sum + e.Duration);
+        var meterLength = TimeSignature.Parse(meter).BarLength;
+        if (filled < meterLength)
+        {
+            bar.Add(new MelodyEvent(ChordSymbol.Parse("C"), 67, meterLength - filled));
+        }
+
+        var sheet = Sheet(meter, "C", 100, new Measure(bar));
+        var written = Notes(Part(MusicXmlWriter.Write(sheet, "held"), MusicXmlWriter.MelodyPart))
+            .Select(n => Rhythm(n).Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Replace("half.", "dotted-half", StringComparison.Ordinal));
+
+        Assert.StartsWith(expected, string.Join(' ', written), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_note_continued_into_a_new_chord_keeps_its_tie_so_the_symbol_has_a_note_to_stand_on()
+    {
+        var tied = new MelodyEvent(ChordSymbol.Parse("F"), 60, Duration.Quarters(2)) { Tied = true };
+        var sheet = Sheet("4/4", "C", 100, new Measure([new MelodyEvent(ChordSymbol.Parse("C"), 60, Duration.Quarters(2)), tied]));
+        var bar = Bars(MusicXmlWriter.Write(sheet, "tied"), MusicXmlWriter.MelodyPart)[0];
+        var sequence = bar.Elements().Where(e => e.Name == "harmony" || e.Name == "note")
+            .Select(e => e.Name == "harmony" ? "[" + ChordName(e) + "]" : Rhythm(e));
+
+        Assert.Equal(["[C]", "half~", "[F]", "half"], sequence);
+    }
+
     [Fact]
     public void A_tied_event_whose_pitch_differs_from_the_note_before_is_struck_anew()
     {
