@@ -144,11 +144,15 @@ public static class MusicXmlWriter
         var bars = new List<List<WrittenNote>>();
         WrittenNote? previous = null;
         int? previousPitch = null;
-        foreach (var measure in sheet.Measures)
+        var held = sheet.Measures.Select(HeldNotes).ToList();
+        var line = held.SelectMany(bar => bar.Select(h => h.First)).ToList();
+        var index = 0;
+        foreach (var bar in held)
         {
             var notes = new List<WrittenNote>();
-            foreach (var (e, onset, length) in HeldNotes(measure))
+            foreach (var (e, onset, length) in bar)
             {
+                var next = ++index < line.Count ? line[index] : null;
                 if (e.Pitch is not { } pitch)
                 {
                     notes.AddRange(Rests(meter, onset, length, divisions));
@@ -159,7 +163,7 @@ public static class MusicXmlWriter
 
                 // A note tied from the one before keeps its spelling, whatever chord now sounds.
                 var continues = e.Tied && previous is not null && previousPitch == pitch;
-                var written = continues ? previous!.Pitches[0] : WrittenPitch.Of(pitch, MelodySpelling.Of(pitch, e.Chord, sheet.Key));
+                var written = continues ? previous!.Pitches[0] : WrittenPitch.Of(pitch, MelodySpelling.InLine(pitch, e.Chord, sheet.Key, next));
                 var pieces = TiedNotes(meter, onset, length, [written], divisions);
                 if (continues)
                 {
