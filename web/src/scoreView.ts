@@ -50,6 +50,7 @@ export class Score {
     container.dataset.measures = String(score.measureCount);
     container.dataset.chordSymbols = String(score.chordSymbols().length);
     container.dataset.staves = String(score.staffCount);
+    container.dataset.beamGroups = JSON.stringify(score.beamGroups());
     return score;
   }
 
@@ -76,6 +77,28 @@ export class Score {
       }
     }
     return symbols;
+  }
+
+  /**
+   * The melody's beamed groups as engraved: for each, its measure (from 0) and the onset of each note in that measure,
+   * in whole notes (an eighth is 0.125), so a test can see which beat each group falls in.
+   */
+  beamGroups(): { measure: number; onsets: number[] }[] {
+    const seen = new Set<unknown>();
+    const groups: { measure: number; onsets: number[] }[] = [];
+    this.osmd.GraphicSheet.MeasureList.forEach((measures, index) => {
+      for (const entry of measures[0]?.staffEntries ?? []) {
+        for (const voiceEntry of entry.graphicalVoiceEntries ?? []) {
+          for (const note of voiceEntry.notes ?? []) {
+            const beam = note.sourceNote?.NoteBeam;
+            if (!beam || seen.has(beam)) continue;
+            seen.add(beam);
+            groups.push({ measure: index, onsets: beam.Notes.map((n) => n.ParentStaffEntry.Timestamp.RealValue) });
+          }
+        }
+      }
+    });
+    return groups;
   }
 
   /** Every cursor position's onset, in whole notes from the start (what MusicXML timestamps count in). */

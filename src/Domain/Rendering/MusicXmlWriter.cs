@@ -389,9 +389,10 @@ public static class MusicXmlWriter
         var harmony = new XElement("harmony");
         if (chord.IsNoChord)
         {
-            // "none" needs a root, numeral or function. With a root, MuseScore 3 prints "CN.C." and Verovio "C",
-            // whatever its text attribute says; a numeral (MusicXML 4.0) is beyond MuseScore 3's schema. A function
-            // reads "N.C." in MuseScore and nothing in Verovio; the web client gives OSMD, which skips it, a root (web/src/noChord.ts).
+            // "none" needs a root, numeral or function. Over a root, MuseScore 3 prints "CN.C." and Verovio "C",
+            // whatever the text attributes say; a numeral (MusicXML 4.0) is beyond MuseScore 3's schema. A function
+            // reads "N.C." in MuseScore and blank in Verovio; OSMD skips it, so the web client gives it back an
+            // unprinted root (web/src/noChord.ts).
             harmony.Add(new XElement("function", ChordKindNames.Suffix(chord.Kind)));
         }
         else

@@ -71,6 +71,7 @@ public sealed class VerovioTests : IClassFixture<VerovioTests.Readings>
     /// </summary>
     [Theory]
     [MemberData(nameof(EngravingSheets.ChordKindsInKeysNames), MemberType = typeof(EngravingSheets))]
+    [MemberData(nameof(EngravingSheets.InKeysNames), MemberType = typeof(EngravingSheets))]
     public void Verovio_prints_every_chord_kind_as_the_symbol_a_lead_sheet_prints(string name)
     {
         var (score, mei) = (_readings.Scores[name], _readings.Mei[name]);
