@@ -92,6 +92,9 @@ internal static class EngravingSheets
 
     public static TheoryData<string> ChordKindsInKeysNames => new(ChordKindsInKeys.Keys);
 
+    /// <summary>A tour in a key ("6/8 in Dm") or the chord kinds in one ("chord kinds in Eb").</summary>
+    public static LeadSheet Named(string name) => InKeys.TryGetValue(name, out var tour) ? tour : ChordKindsInKeys[name];
+
     /// <summary>Every tour in every one of the 24 keys, named "4/4 in F#m".</summary>
     public static IReadOnlyDictionary<string, LeadSheet> InKeys { get; } = Tours
         .SelectMany(t => Keys.Select(k => (Name: $"{t.Key} in {k}", Sheet: In(t.Value, k))))

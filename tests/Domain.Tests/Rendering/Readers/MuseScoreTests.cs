@@ -73,7 +73,7 @@ public class MuseScoreTests
 
     private static (string Said, byte[] Output) Convert(string name, SheetLayout layout, string extension)
     {
-        var sheet = EngravingSheets.InKeys.TryGetValue(name, out var tour) ? tour : EngravingSheets.ChordKindsInKeys[name];
+        var sheet = EngravingSheets.Named(name);
         var folder = Directory.CreateTempSubdirectory("musescore-");
         try
         {
