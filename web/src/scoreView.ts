@@ -1,6 +1,7 @@
 // Engraves a MusicXML sheet with OpenSheetMusicDisplay and drives its cursor. OSMD (with VexFlow) is most of the
 // app's weight, so it is imported on first use only and lands in its own chunk.
 import type { OpenSheetMusicDisplay } from 'opensheetmusicdisplay';
+import { withNoChordRoots } from './noChord';
 
 let osmdModule: Promise<typeof import('opensheetmusicdisplay')> | undefined;
 
@@ -39,7 +40,7 @@ export class Score {
     osmd.EngravingRules.MetronomeMarkYShift = tempoMarkLift;
     // Chord symbols with ♯ and ♭ as printed, not ASCII # and b (OSMD's default).
     osmd.EngravingRules.resetChordAccidentalTexts(osmd.EngravingRules.ChordAccidentalTexts, true);
-    await osmd.load(musicXml);
+    await osmd.load(withNoChordRoots(musicXml));
     // A phone fits one measure per line at full size; smaller notes fit two or three and stay readable.
     osmd.zoom = container.clientWidth < 600 ? 0.7 : 1;
     osmd.render();
@@ -49,6 +50,7 @@ export class Score {
     container.dataset.measures = String(score.measureCount);
     container.dataset.chordSymbols = String(score.chordSymbols().length);
     container.dataset.staves = String(score.staffCount);
+    container.dataset.beamGroups = JSON.stringify(score.beamGroups());
     return score;
   }
 
@@ -75,6 +77,28 @@ export class Score {
       }
     }
     return symbols;
+  }
+
+  /**
+   * The melody's beamed groups as engraved: for each, its measure (from 0) and the onset of each note in that measure,
+   * in whole notes (an eighth is 0.125), so a test can see which beat each group falls in.
+   */
+  beamGroups(): { measure: number; onsets: number[] }[] {
+    const seen = new Set<unknown>();
+    const groups: { measure: number; onsets: number[] }[] = [];
+    this.osmd.GraphicSheet.MeasureList.forEach((measures, index) => {
+      for (const entry of measures[0]?.staffEntries ?? []) {
+        for (const voiceEntry of entry.graphicalVoiceEntries ?? []) {
+          for (const note of voiceEntry.notes ?? []) {
+            const beam = note.sourceNote?.NoteBeam;
+            if (!beam || seen.has(beam)) continue;
+            seen.add(beam);
+            groups.push({ measure: index, onsets: beam.Notes.map((n) => n.ParentStaffEntry.Timestamp.RealValue) });
+          }
+        }
+      }
+    });
+    return groups;
   }
 
   /** Every cursor position's onset, in whole notes from the start (what MusicXML timestamps count in). */

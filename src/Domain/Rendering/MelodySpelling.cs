@@ -35,6 +35,29 @@ public static class MelodySpelling
         return Plain(new Key(ChordSpelling.Root(chord, key), minorThird ? KeyMode.Minor : KeyMode.Major).Spell(pitchClass), key);
     }
 
+    /// <summary>
+    /// The note as <see cref="Of"/> spells it, except a chromatic passing note a semitone below the next note: that one
+    /// rises by letter, raised from the letter below (B natural to C in Bb, not Cb to C; G# to A in C, not Ab to A).
+    /// Falling notes keep the key's spelling, which is flat but for the raised fourth (F# to F reads as it should).
+    /// </summary>
+    public static SpelledPitch InLine(int pitch, ChordSymbol chord, Key key, MelodyEvent? next)
+    {
+        ArgumentNullException.ThrowIfNull(chord);
+        ArgumentNullException.ThrowIfNull(key);
+        var spelled = Of(pitch, chord, key);
+        if (next?.Pitch is not { } nextPitch || nextPitch != pitch + 1 || spelled.Alter == key.SignatureAlter(spelled.Step)
+            || ChordSpelling.IsChordTone(chord, pitch) || chord.Bass == PitchClass.Of(pitch))
+        {
+            return spelled;
+        }
+
+        var target = Of(nextPitch, next.Chord, key);
+        var letter = Letters[(Array.IndexOf(Letters, target.Step) + 6) % 7];
+        return ChordSpelling.Spellings(pitch).Where(s => s.Step == letter).DefaultIfEmpty(spelled).First();
+    }
+
+    private static readonly char[] Letters = ['C', 'D', 'E', 'F', 'G', 'A', 'B'];
+
     private static SpelledPitch Plain(SpelledPitch spelled, Key key) => Math.Abs(spelled.Alter) <= 1
         ? spelled
         : ChordSpelling.Spellings(spelled.PitchClass).OrderBy(s => Math.Abs(s.Alter - key.SignatureAlter(s.Step))).ThenBy(s => Math.Abs(s.Alter)).First();

@@ -144,14 +144,18 @@ public static class MusicXmlWriter
         var bars = new List<List<WrittenNote>>();
         WrittenNote? previous = null;
         int? previousPitch = null;
-        foreach (var measure in sheet.Measures)
+        var held = sheet.Measures.Select(HeldNotes).ToList();
+        var line = held.SelectMany(bar => bar.Select(h => h.First)).ToList();
+        var index = 0;
+        foreach (var bar in held)
         {
             var notes = new List<WrittenNote>();
-            foreach (var (e, onset) in measure.EventsWithOnsets())
+            foreach (var (e, onset, length) in bar)
             {
+                var next = ++index < line.Count ? line[index] : null;
                 if (e.Pitch is not { } pitch)
                 {
-                    notes.AddRange(Rests(meter, onset, e.Duration, divisions));
+                    notes.AddRange(Rests(meter, onset, length, divisions));
                     previous = null;
                     previousPitch = null;
                     continue;
@@ -159,8 +163,8 @@ public static class MusicXmlWriter
 
                 // A note tied from the one before keeps its spelling, whatever chord now sounds.
                 var continues = e.Tied && previous is not null && previousPitch == pitch;
-                var written = continues ? previous!.Pitches[0] : WrittenPitch.Of(pitch, MelodySpelling.Of(pitch, e.Chord, sheet.Key));
-                var pieces = TiedNotes(meter, onset, e.Duration, [written], divisions);
+                var written = continues ? previous!.Pitches[0] : WrittenPitch.Of(pitch, MelodySpelling.InLine(pitch, e.Chord, sheet.Key, next));
+                var pieces = TiedNotes(meter, onset, length, [written], divisions);
                 if (continues)
                 {
                     previous!.TieStart = true;
@@ -178,6 +182,29 @@ public static class MusicXmlWriter
 
         MarkAccidentals(sheet.Key, bars);
         return bars;
+    }
+
+    /// <summary>
+    /// The bar's events with each note that the next ones continue (tied, same pitch, same chord) held as one: cut
+    /// again at the beats only, so a quarter reads as a quarter, not two eighths tied wherever the model paused.
+    /// A tie into the bar, or at a chord change (where its symbol stands), stays a tie.
+    /// </summary>
+    private static List<(MelodyEvent First, Duration Onset, Duration Length)> HeldNotes(Measure measure)
+    {
+        var held = new List<(MelodyEvent First, Duration Onset, Duration Length)>();
+        foreach (var (e, onset) in measure.EventsWithOnsets())
+        {
+            if (held.Count > 0 && e.Tied && e.Pitch is not null && e.Pitch == held[^1].First.Pitch && e.Chord == held[^1].First.Chord)
+            {
+                held[^1] = held[^1] with { Length = held[^1].Length + e.Duration };
+            }
+            else
+            {
+                held.Add((e, onset, e.Duration));
+            }
+        }
+
+        return held;
     }
 
     /// <summary>
@@ -362,8 +389,11 @@ public static class MusicXmlWriter
         var harmony = new XElement("harmony");
         if (chord.IsNoChord)
         {
-            // MusicXML needs a root even for "none"; an empty text attribute keeps it from being shown.
-            harmony.Add(new XElement("root", new XElement("root-step", new XAttribute("text", ""), "C")));
+            // "none" needs a root, numeral or function. Over a root, MuseScore 3 prints "CN.C." and Verovio "C",
+            // whatever the text attributes say; a numeral (MusicXML 4.0) is beyond MuseScore 3's schema. A function
+            // reads "N.C." in MuseScore and blank in Verovio; OSMD skips it, so the web client gives it back an
+            // unprinted root (web/src/noChord.ts).
+            harmony.Add(new XElement("function", ChordKindNames.Suffix(chord.Kind)));
         }
         else
         {

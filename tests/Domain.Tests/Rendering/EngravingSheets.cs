@@ -72,6 +72,29 @@ internal static class EngravingSheets
             Bar(("C", 72, "6"))),
     };
 
+    /// <summary>
+    /// Every chord kind of the vocabulary, N.C. included, a bar each at home (C major), the roots walking by fifths so
+    /// that moved into a key they take sharps and flats; the melody holds each root, and rests under N.C.
+    /// </summary>
+    public static LeadSheet ChordKinds { get; } = new(
+        TimeSignature.Parse("4/4"),
+        Key.Parse("C"),
+        100,
+        [.. Enum.GetValues<ChordKind>().Select((kind, bar) =>
+        {
+            var root = PitchClass.Of(bar * 7);
+            var chord = kind == ChordKind.NoChord ? ChordSymbol.NoChord : new ChordSymbol(root, kind);
+            return new Measure([new MelodyEvent(chord, kind == ChordKind.NoChord ? null : 60 + root, Duration.Quarters(4))]);
+        })]);
+
+    /// <summary><see cref="ChordKinds"/> in all 30 keys, named "chord kinds in F#m".</summary>
+    public static IReadOnlyDictionary<string, LeadSheet> ChordKindsInKeys { get; } = AllKeys.ToDictionary(k => $"chord kinds in {k}", k => In(ChordKinds, k));
+
+    public static TheoryData<string> ChordKindsInKeysNames => new(ChordKindsInKeys.Keys);
+
+    /// <summary>A tour in a key ("6/8 in Dm") or the chord kinds in one ("chord kinds in Eb").</summary>
+    public static LeadSheet Named(string name) => InKeys.TryGetValue(name, out var tour) ? tour : ChordKindsInKeys[name];
+
     /// <summary>Every tour in every one of the 24 keys, named "4/4 in F#m".</summary>
     public static IReadOnlyDictionary<string, LeadSheet> InKeys { get; } = Tours
         .SelectMany(t => Keys.Select(k => (Name: $"{t.Key} in {k}", Sheet: In(t.Value, k))))

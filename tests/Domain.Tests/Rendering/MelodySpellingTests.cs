@@ -33,6 +33,32 @@ public class MelodySpellingTests
         Assert.Equal(expected, MelodySpelling.Of(pitchClass, ChordSymbol.Parse(chord), Key.Parse(key)).ToString());
     }
 
+    [Theory]
+    // A chromatic passing note rising a semitone to the next note is raised from the letter below it.
+    [InlineData("Bb", "F7", 71, 72, "F7", "B")] // Cb-C would use one letter twice
+    [InlineData("C", "C", 68, 69, "F", "G#")]
+    [InlineData("Eb", "Eb", 66, 67, "Eb", "F#")]
+    // Not a rising step to the next note, or a chord tone, or a note of the key: spelled as without the next note.
+    [InlineData("Bb", "F7", 71, 74, "F7", "Cb")]
+    [InlineData("Bb", "F7", 71, 70, "F7", "Cb")]
+    [InlineData("C", "C", 66, 65, "F", "F#")]
+    [InlineData("C", "E7", 68, 69, "Am", "G#")]
+    [InlineData("C", "E7", 68, 67, "C", "G#")]
+    [InlineData("C", "C", 64, 65, "F", "E")]
+    public void A_chromatic_passing_note_rising_to_the_next_note_is_raised_from_the_letter_below(string key, string chord, int pitch, int nextPitch, string nextChord, string expected)
+    {
+        var next = new MelodyEvent(ChordSymbol.Parse(nextChord), nextPitch, Duration.Quarters(1));
+
+        Assert.Equal(expected, MelodySpelling.InLine(pitch, ChordSymbol.Parse(chord), Key.Parse(key), next).ToString());
+    }
+
+    [Fact]
+    public void A_chromatic_note_before_a_rest_or_at_the_end_is_spelled_as_the_chord_and_key_say()
+    {
+        Assert.Equal("Cb", MelodySpelling.InLine(71, ChordSymbol.Parse("F7"), Key.Parse("Bb"), new MelodyEvent(ChordSymbol.Parse("F7"), null, Duration.Quarters(1))).ToString());
+        Assert.Equal("Cb", MelodySpelling.InLine(71, ChordSymbol.Parse("F7"), Key.Parse("Bb"), null).ToString());
+    }
+
     [Fact]
     public void Over_E7_in_C_the_melody_and_the_chord_staff_both_write_G_sharp()
     {

@@ -199,7 +199,7 @@ public class MusicXmlWriterTests
         Assert.Equal(expected, harmonies.Select(ChordName));
         Assert.All(harmonies, h => Assert.Equal(MusicXmlWriter.MelodyPart, (string)h.Ancestors("part").Single().Attribute("id")!));
         Assert.All(harmonies, h => Assert.Equal(
-            ["root", "kind", .. h.Element("bass") is null ? Array.Empty<string>() : ["bass"]],
+            [h.Element("kind")!.Value == "none" ? "function" : "root", "kind", .. h.Element("bass") is null ? Array.Empty<string>() : ["bass"]],
             h.Elements().Select(e => e.Name.LocalName)));
     }
 
@@ -219,6 +219,36 @@ public class MusicXmlWriterTests
         var kinds = Write("4/4 in Eb").Descendants("kind").Select(k => $"{(string)k.Attribute("text")!}={k.Value}").Distinct();
 
         Assert.Equal(["maj7=major-seventh", "m7=minor-seventh", "7=dominant", "=major", "N.C.=none"], kinds);
+    }
+
+    [Fact]
+    public void Every_chord_kind_of_the_vocabulary_writes_its_MusicXML_kind_and_the_symbol_lead_sheets_print()
+    {
+        var printed = new Dictionary<ChordKind, string>
+        {
+            [ChordKind.NoChord] = "N.C.=none",
+            [ChordKind.Major] = "=major",
+            [ChordKind.Minor] = "m=minor",
+            [ChordKind.Dominant7] = "7=dominant",
+            [ChordKind.Major7] = "maj7=major-seventh",
+            [ChordKind.Minor7] = "m7=minor-seventh",
+            [ChordKind.Diminished] = "dim=diminished",
+            [ChordKind.Dominant9] = "9=dominant-ninth",
+            [ChordKind.Minor9] = "m9=minor-ninth",
+        };
+        var kinds = MusicXmlWriter.Write(EngravingSheets.ChordKinds, "chord kinds").Descendants("kind").Select(k => $"{(string)k.Attribute("text")!}={k.Value}");
+
+        Assert.Equal(Enum.GetValues<ChordKind>().Select(k => printed[k]), kinds);
+    }
+
+    [Fact]
+    public void No_chord_is_written_as_a_function_without_a_root_so_no_reader_prints_a_C()
+    {
+        var harmony = MusicXmlWriter.Write(EngravingSheets.ChordKinds, "chord kinds").Descendants("harmony").Single(h => h.Element("kind")!.Value == "none");
+
+        Assert.Equal("N.C.", (string)harmony.Element("function")!);
+        Assert.Null(harmony.Element("root"));
+        Assert.Equal("N.C.", (string)harmony.Element("kind")!.Attribute("text")!);
     }
 
     [Fact]
@@ -312,9 +342,10 @@ public class MusicXmlWriterTests
 
     [Theory]
     [MemberData(nameof(EngravingSheets.InKeysNames), MemberType = typeof(EngravingSheets))]
-    public void Every_meter_in_24_keys_is_valid_against_the_schema_in_both_layouts(string name)
+    [MemberData(nameof(EngravingSheets.ChordKindsInKeysNames), MemberType = typeof(EngravingSheets))]
+    public void Every_meter_in_24_keys_and_every_chord_kind_in_30_are_valid_against_the_schema_in_both_layouts(string name)
     {
-        var sheet = EngravingSheets.InKeys[name];
+        var sheet = EngravingSheets.Named(name);
 
         Assert.Empty(MusicXmlSchema.Problems(MusicXmlWriter.ToBytes(MusicXmlWriter.Write(sheet, name))));
         Assert.Empty(MusicXmlSchema.Problems(MusicXmlWriter.ToBytes(MusicXmlWriter.Write(sheet, name, layout: SheetLayout.LeadSheet))));
@@ -387,6 +418,46 @@ public class MusicXmlWriterTests
         Assert.Equal("G+1/4", PitchName(first)); // Over Am the key would write Ab, but a tie joins one written note.
         Assert.Null(first.Element("accidental"));
         Assert.False(HasTie(Notes(bars[1])[1], "stop"));
+    }
+
+    [Theory]
+    [InlineData("12/8", "F 1/2, F~ 1/2, F 1/2", "quarter eighth")] // the model's tied eighths: one quarter in the beat
+    [InlineData("4/4", "E 1, E~ 1, E~ 2", "whole")]
+    [InlineData("6/8", "A 3/2, A~ 3/2", "dotted-half")]
+    [InlineData("4/4", "G 1/2, C 1/2, C~ 1, C~ 1/2", "eighth eighth~ quarter~ eighth")] // off the beat across the middle: tied at the beats, as any such note
+    public void Notes_the_model_continued_with_ties_in_a_bar_under_one_chord_are_written_as_one_held_note(string meter, string events, string expected)
+    {
+        var bar = events.Split(", ").Select(e =>
+        {
+            var (name, length) = (e.Split(' ')[0], e.Split(' ')[1]);
+            var tied = name.EndsWith('~');
+            var pitch = 60 + PitchClass.OfStep(name[0]);
+            return new MelodyEvent(ChordSymbol.Parse("C"), pitch, Duration.Parse(length)) { Tied = tied };
+        }).ToList();
+        var filled = bar.Aggregate(Duration.Zero, (sum, e) => sum + e.Duration);
+        var meterLength = TimeSignature.Parse(meter).BarLength;
+        if (filled < meterLength)
+        {
+            bar.Add(new MelodyEvent(ChordSymbol.Parse("C"), 67, meterLength - filled));
+        }
+
+        var sheet = Sheet(meter, "C", 100, new Measure(bar));
+        var written = Notes(Part(MusicXmlWriter.Write(sheet, "held"), MusicXmlWriter.MelodyPart))
+            .Select(n => Rhythm(n).Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Replace("half.", "dotted-half", StringComparison.Ordinal));
+
+        Assert.StartsWith(expected, string.Join(' ', written), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_note_continued_into_a_new_chord_keeps_its_tie_so_the_symbol_has_a_note_to_stand_on()
+    {
+        var tied = new MelodyEvent(ChordSymbol.Parse("F"), 60, Duration.Quarters(2)) { Tied = true };
+        var sheet = Sheet("4/4", "C", 100, new Measure([new MelodyEvent(ChordSymbol.Parse("C"), 60, Duration.Quarters(2)), tied]));
+        var bar = Bars(MusicXmlWriter.Write(sheet, "tied"), MusicXmlWriter.MelodyPart)[0];
+        var sequence = bar.Elements().Where(e => e.Name == "harmony" || e.Name == "note")
+            .Select(e => e.Name == "harmony" ? "[" + ChordName(e) + "]" : Rhythm(e));
+
+        Assert.Equal(["[C]", "half~", "[F]", "half"], sequence);
     }
 
     [Fact]

@@ -53,6 +53,21 @@ async function waitForSheets(page: Page, count: number): Promise<void> {
   expect(failure).toBeNull();
 }
 
+interface BeamGroup {
+  measure: number;
+  onsets: number[];
+}
+
+/** The melody's beamed groups as OSMD engraved them (Score.beamGroups, recorded on the sheet's element). */
+async function beamGroups(page: Page, sheet: string): Promise<BeamGroup[]> {
+  return page.$eval(sheet, (b) => JSON.parse((b as HTMLElement).dataset.beamGroups ?? '[]') as { measure: number; onsets: number[] }[]);
+}
+
+/** The groups whose notes do not all fall in one beat of `beat` whole notes. */
+function acrossBeats(groups: BeamGroup[], beat: number): BeamGroup[] {
+  return groups.filter((g) => new Set(g.onsets.map((o) => Math.floor(o / beat + 1e-9))).size !== 1);
+}
+
 describe('the web client', () => {
   let context: BrowserContext;
   let page: Page;
@@ -205,6 +220,13 @@ describe('the web client', () => {
     expect(beams).toBe(parsed.beamGroups);
   });
 
+  it('beams the 3/4 sheet in quarter-beat groups, each group one VexFlow beam', async () => {
+    const groups = await beamGroups(page, '#variation-1 .score');
+    expect(groups.length).toBeGreaterThan(0);
+    expect(acrossBeats(groups, 1 / 4)).toEqual([]);
+    expect(await page.$$eval('#variation-1 .score svg g.vf-beam', (g) => g.length)).toBe(groups.length);
+  });
+
   it('keeps the tempo mark clear of every chord symbol and other text', async () => {
     const overlaps = await page.$eval('#variation-1 .score', (box) => {
       const tempo = box.querySelector('svg g.vf-stavetempo');
@@ -231,6 +253,32 @@ describe('the web client', () => {
     mkdirSync(screenshots, { recursive: true });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(screenshots, 'desktop.png') });
+  });
+
+  it.each([
+    ['6/8', 'Dm', '11'],
+    ['12/8', 'Bb', '12'],
+  ])('beams %s eighths in dotted-quarter groups of three, never across the beat', async (meter, key, seed) => {
+    await page.selectOption('#model', 'transformer');
+    await page.selectOption('#timeSignature', meter);
+    await page.selectOption('#key', key);
+    await page.selectOption('#density', 'high');
+    await page.fill('#bars', '8');
+    await page.fill('#variations', '1');
+    await page.fill('#seed', seed);
+    await page.click('#generate');
+    await expect.poll(() => page.textContent('#results-seed'), { timeout: 90_000 }).toBe(seed);
+    await waitForSheets(page, 1);
+
+    const groups = await beamGroups(page, '#variation-1 .score');
+    const dottedQuarter = 3 / 8;
+    expect(acrossBeats(groups, dottedQuarter)).toEqual([]);
+    // Eighths filling a beat are one group of three from the beat, as 6/8 and 12/8 are read (3/4 would pair them).
+    const eighth = 1 / 8;
+    const threes = groups.filter((g) => g.onsets.length === 3 && g.onsets.every((o, i) => Math.abs(o - (g.onsets[0]! + i * eighth)) < 1e-9) && Math.abs(g.onsets[0]! % dottedQuarter) < 1e-9);
+    expect(threes.length).toBeGreaterThan(0);
+    expect(await page.$$eval('#variation-1 .score svg g.vf-beam', (g) => g.length)).toBe(groups.length);
+    expect(problems).toEqual([]);
   });
 
   it('shows the server field errors next to the fields, bypassing the browser checks', async () => {

@@ -4,7 +4,7 @@ using static SithSynth.Domain.Tests.Rendering.ScoreReading;
 
 namespace SithSynth.Domain.Tests.Rendering.Readers;
 
-/// <summary>Every meter in 24 keys, read back by Verovio: the pitches, the accidentals shown and the beams are ours.</summary>
+/// <summary>Every meter in 24 keys, read back by Verovio: the pitches, the accidentals shown, the beams and the chord symbols are ours.</summary>
 public sealed class VerovioTests : IClassFixture<VerovioTests.Readings>
 {
     private readonly Readings _readings;
@@ -65,6 +65,31 @@ public sealed class VerovioTests : IClassFixture<VerovioTests.Readings>
         Assert.Empty(mei.Descendants(Verovio.Mei + "staff").Where(s => (string)s.Attribute("n")! == "2").Descendants(Verovio.Mei + "beam"));
     }
 
+    /// <summary>
+    /// Verovio prints each chord symbol as root, ♯ or ♭, the kind's text and bass: the symbol a lead sheet prints. N.C.
+    /// it leaves blank (it reads no function), which is better than the "C" it prints for "none" over a root.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(EngravingSheets.ChordKindsInKeysNames), MemberType = typeof(EngravingSheets))]
+    [MemberData(nameof(EngravingSheets.InKeysNames), MemberType = typeof(EngravingSheets))]
+    public void Verovio_prints_every_chord_kind_as_the_symbol_a_lead_sheet_prints(string name)
+    {
+        var (score, mei) = (_readings.Scores[name], _readings.Mei[name]);
+        var ours = score.Descendants("harmony").Select(h => h.Element("kind")!.Value == "none" ? "" : PrintedSymbol(h));
+        var theirs = mei.Descendants(Verovio.Mei + "harm").Select(h => h.Value);
+
+        Assert.Equal(ours, theirs);
+    }
+
+    private static string PrintedSymbol(XElement harmony)
+    {
+        static string Note(XElement? step, XElement? alter) => (string)step! + ((int?)alter ?? 0) switch { 1 => "♯", -1 => "♭", 0 => "", var a => throw new InvalidDataException($"alter {a}") };
+        var root = harmony.Element("root")!;
+        var bass = harmony.Element("bass");
+        return Note(root.Element("root-step"), root.Element("root-alter")) + (string)harmony.Element("kind")!.Attribute("text")!
+            + (bass is null ? "" : "/" + Note(bass.Element("bass-step"), bass.Element("bass-alter")));
+    }
+
     private static readonly (string Part, string Staff)[] Parts = [(MusicXmlWriter.MelodyPart, "1"), (MusicXmlWriter.ChordPart, "2")];
 
     private static IEnumerable<XElement> MeiNotes(XDocument mei, string staff) =>
@@ -95,12 +120,12 @@ public sealed class VerovioTests : IClassFixture<VerovioTests.Readings>
         _ => throw new InvalidDataException($"Unknown MEI accidental {accid}."),
     };
 
-    /// <summary>Every tour in 24 keys written once and read by Verovio in one run of node.</summary>
+    /// <summary>Every tour in 24 keys and the chord kinds in 30, written once and read by Verovio in one run of node.</summary>
     public sealed class Readings
     {
         public Readings()
         {
-            Scores = EngravingSheets.InKeys.ToDictionary(s => s.Key, s => MusicXmlWriter.Write(s.Value, s.Key));
+            Scores = EngravingSheets.InKeys.Concat(EngravingSheets.ChordKindsInKeys).ToDictionary(s => s.Key, s => MusicXmlWriter.Write(s.Value, s.Key));
             Mei = Verovio.Read(Scores.ToDictionary(s => s.Key, s => MusicXmlWriter.ToBytes(s.Value)));
         }
 
