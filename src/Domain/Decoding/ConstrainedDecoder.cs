@@ -9,12 +9,17 @@ namespace SithSynth.Domain.Decoding;
 /// Writes a lead sheet token by token and only ever samples tokens that keep it valid: chord → note (or a tie right
 /// after a pitched note) → duration,
 /// durations that fit the bar and leave a fillable rest, <c>bar</c> exactly when the bar is full and <c>eos</c>
-/// exactly after the requested bars, and a final bar that closes on the tonic (<see cref="EndingRule"/>). Bars the
+/// exactly after the requested bars, and a final bar that closes on the tonic (<see cref="EndingRule"/>). Musical
+/// rules narrow that further where they can: chords change on beats (<see cref="HarmonicRhythmRule"/>), a share of
+/// sheets closes V→I (<see cref="CadenceRule"/>), 6/8 keeps its two halves (<see cref="MidBarRule"/>). Bars the
 /// form restates are forced rather than sampled (<see cref="TokenForcing"/>). Every pass yields a valid sheet, so
 /// nothing is ever retried.
 /// </summary>
 public sealed class ConstrainedDecoder
 {
+    // Keeps the cadence's draw apart from the sampling stream, so engaging it does not reshuffle the notes.
+    private const ulong CadenceStream = 1UL << 40;
+
     private readonly INextTokenModel _model;
     private readonly TokenVocabulary _tokens;
 
@@ -45,6 +50,8 @@ public sealed class ConstrainedDecoder
         }
 
         var ending = new EndingRule(_tokens, fill, timeSignature, bars[^1].Mode);
+        var cadence = new CadenceRule(_tokens, bars[^1].Mode, bars.Count, new SeededRandom(SeededRandom.Derive(seed, CadenceStream)).NextDouble() < CadenceRule.Share);
+        ITokenRule[] rules = [cadence, new HarmonicRhythmRule(timeSignature), new MidBarRule(timeSignature, fill)];
         var forcing = new TokenForcing(restates ?? new int?[bars.Count]);
         var random = new SeededRandom(seed);
         var sampler = new MaskedSampler(_tokens.Count, options);
@@ -67,6 +74,11 @@ public sealed class ConstrainedDecoder
             if (cursor.CompletedBars == bars.Count - 1)
             {
                 ending.Restrict(cursor, allowed);
+            }
+
+            foreach (var rule in rules)
+            {
+                Narrow(allowed, rule, cursor);
             }
 
             int id;
@@ -96,6 +108,11 @@ public sealed class ConstrainedDecoder
             }
 
             var token = _tokens[id];
+            foreach (var rule in rules)
+            {
+                rule.Observe(cursor, token);
+            }
+
             cursor.Advance(token);
             builder.Add(token);
             ending.Observe(token);
@@ -104,6 +121,21 @@ public sealed class ConstrainedDecoder
         }
 
         return new DecodedMusic(builder.Measures, new TokenSequence(tokens, barInputs, onsetInputs), interventions, masked) { Forced = forcing.Forced };
+    }
+
+    // Keeps what the rule allows, unless it allows none of it: the grammar and the ending outrank the musical rules.
+    private void Narrow(List<int> allowed, ITokenRule rule, SheetCursor cursor)
+    {
+        var kept = 0;
+        foreach (var id in allowed)
+        {
+            kept += rule.Allows(cursor, _tokens[id]) ? 1 : 0;
+        }
+
+        if (kept > 0 && kept < allowed.Count)
+        {
+            allowed.RemoveAll(id => !rule.Allows(cursor, _tokens[id]));
+        }
     }
 
     private void Allowed(SheetCursor cursor, DurationFill fill, List<int> allowed)
