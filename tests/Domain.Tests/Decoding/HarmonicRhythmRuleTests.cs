@@ -5,7 +5,7 @@ namespace SithSynth.Domain.Tests.Decoding;
 
 public class HarmonicRhythmRuleTests
 {
-    private static RulePlayer Player(string meter) => new(meter, new HarmonicRhythmRule(TimeSignature.Parse(meter)));
+    private static RulePlayer Player(string meter) => new(meter, new HarmonicRhythmRule(TimeSignature.Parse(meter)), bars: 8);
 
     [Theory]
     [InlineData("4/4", "dur:1/2", false)]
@@ -80,5 +80,78 @@ public class HarmonicRhythmRuleTests
         }
 
         Assert.True(changes >= 16, $"only {changes} changes: random scores should still change chord on beats");
+    }
+
+    [Fact]
+    public void One_chord_fills_at_most_four_whole_bars()
+    {
+        var player = Player("4/4").Play("chord:F note:65 dur:2 chord:C note:60 dur:2 bar");
+        player.Play(string.Concat(Enumerable.Repeat("chord:C note:60 dur:4 bar ", 3)));
+        // C began on beat 3, so three whole bars so far: a fourth is still allowed.
+        Assert.True(player.Allows("chord:C"));
+
+        player.Play("chord:C note:60 dur:4 bar");
+        Assert.False(player.Allows("chord:C"));
+        Assert.True(player.Allows("chord:F"));
+
+        // Within the bar the held chord may go on (only the downbeat moves it).
+        Assert.True(Player("4/4").Play(string.Concat(Enumerable.Repeat("chord:C note:60 dur:4 bar ", 3)) + "chord:C note:60 dur:2").Allows("chord:C"));
+    }
+
+    [Fact]
+    public void A_change_wanted_off_the_beat_is_carried_to_the_next_beat()
+    {
+        var rule = new HarmonicRhythmRule(TimeSignature.Common);
+        var player = new RulePlayer("4/4", rule).Play("chord:C note:60 dur:1/2");
+        var tokens = RulePlayer.Tokens;
+        var c = tokens.IdOf("chord:C");
+        var g = tokens.IdOf("chord:G7");
+        var buffer = new float[tokens.Count];
+
+        // Off the beat the model wants G7 badly; the mask keeps C, and the wish is remembered.
+        var wanting = Scores(tokens.Count, (c, -5), (g, 5));
+        Assert.True(wanting.AsSpan() == rule.CarryChange(player.Cursor, wanting, tokens.ChordIds, [c], 1, buffer));
+
+        // On the beat it prefers to stay (a change of about 1%), but the wish raises the change to 95%.
+        player.Play("chord:C note:62 dur:1/2");
+        var content = Scores(tokens.Count, (c, 10), (g, 0.4f));
+        var allowed = tokens.ChordIds.ToList();
+        Assert.True(Change(content, allowed, c) < 0.05);
+        var carried = rule.CarryChange(player.Cursor, content, tokens.ChordIds, allowed, 1, buffer).ToArray();
+        Assert.InRange(Change(carried, allowed, c), 0.94, 0.96);
+        Assert.True(carried[g] > carried[tokens.IdOf("chord:F")], "the model's order among other chords is kept");
+
+        // Carried once: the beat after that hears the model as it is.
+        player.Play("chord:C note:64 dur:1");
+        Assert.True(content.AsSpan() == rule.CarryChange(player.Cursor, content, tokens.ChordIds, allowed, 1, buffer));
+    }
+
+    private static float[] Scores(int count, params (int Id, float Score)[] scores)
+    {
+        var logits = new float[count];
+        foreach (var (id, score) in scores)
+        {
+            logits[id] = score;
+        }
+
+        return logits;
+    }
+
+    private static double Change(ReadOnlySpan<float> logits, List<int> allowed, int current)
+    {
+        var max = float.NegativeInfinity;
+        foreach (var id in allowed)
+        {
+            max = Math.Max(max, logits[id]);
+        }
+
+        double total = 0, stay = 0;
+        foreach (var id in allowed)
+        {
+            total += Math.Exp(logits[id] - max);
+            stay += id == current ? Math.Exp(logits[id] - max) : 0;
+        }
+
+        return 1 - (stay / total);
     }
 }
