@@ -11,8 +11,9 @@ namespace SithSynth.Domain.Decoding;
 /// durations that fit the bar and leave a fillable rest, <c>bar</c> exactly when the bar is full and <c>eos</c>
 /// exactly after the requested bars, and a final bar that closes on the tonic (<see cref="EndingRule"/>). Musical
 /// rules narrow that further where they can: chords change on beats (<see cref="HarmonicRhythmRule"/>), a share of
-/// sheets closes V→I (<see cref="CadenceRule"/>), minor phrases close on i or V (<see cref="MinorPhraseEndRule"/>)
-/// and raise the seventh over the dominant (<see cref="HarmonicMinorRule"/>), 6/8 keeps its two halves (<see cref="MidBarRule"/>). Bars the
+/// sheets closes V→I (<see cref="CadenceRule"/>), minor sheets open on i and close phrases on i or V
+/// (<see cref="MinorPhraseRule"/>) and raise the seventh over the dominant (<see cref="HarmonicMinorRule"/>), and
+/// 6/8 keeps its two halves (<see cref="MidBarRule"/>). Bars the
 /// form restates are forced rather than sampled (<see cref="TokenForcing"/>). Every pass yields a valid sheet, so
 /// nothing is ever retried.
 /// </summary>
@@ -53,7 +54,7 @@ public sealed class ConstrainedDecoder
         var ending = new EndingRule(_tokens, fill, timeSignature, bars[^1].Mode);
         var cadence = new CadenceRule(_tokens, bars[^1].Mode, bars.Count, new SeededRandom(SeededRandom.Derive(seed, CadenceStream)).NextDouble() < CadenceRule.Share);
         var harmony = new HarmonicRhythmRule(timeSignature);
-        ITokenRule[] rules = [cadence, new MinorPhraseEndRule(_tokens, bars, fill), harmony, new HarmonicMinorRule(bars[^1].Mode), new MidBarRule(timeSignature, fill)];
+        ITokenRule[] rules = [cadence, new MinorPhraseRule(_tokens, bars, fill), harmony, new HarmonicMinorRule(bars[^1].Mode), new MidBarRule(timeSignature, fill)];
         var carried = new float[_tokens.Count];
         var forcing = new TokenForcing(restates ?? new int?[bars.Count]);
         var random = new SeededRandom(seed);

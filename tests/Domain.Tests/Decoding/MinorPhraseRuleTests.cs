@@ -5,7 +5,7 @@ using SithSynth.Domain.Music;
 
 namespace SithSynth.Domain.Tests.Decoding;
 
-public class MinorPhraseEndRuleTests
+public class MinorPhraseRuleTests
 {
     // Sixteen bars: bar 8 ends the first phrase, bar 16 the sheet.
     private static List<BarCondition> Bars(KeyMode mode) =>
@@ -13,7 +13,7 @@ public class MinorPhraseEndRuleTests
 
     private static RulePlayer Player(KeyMode mode)
     {
-        var rule = new MinorPhraseEndRule(RulePlayer.Tokens, Bars(mode), new DurationFill(RulePlayer.Tokens.Durations, TimeSignature.Common.BarLength));
+        var rule = new MinorPhraseRule(RulePlayer.Tokens, Bars(mode), new DurationFill(RulePlayer.Tokens.Durations, TimeSignature.Common.BarLength));
         return new RulePlayer("4/4", rule, bars: 16).Play(string.Concat(Enumerable.Repeat("chord:C note:60 dur:4 bar ", 7)));
     }
 
@@ -37,6 +37,21 @@ public class MinorPhraseEndRuleTests
         Assert.True(player.Allows("dur:2"));
 
         Assert.True(Player(KeyMode.Minor).Play("chord:Am note:69").Allows("dur:4"));
+    }
+
+    [Fact]
+    public void A_minor_sheet_opens_on_its_tonic()
+    {
+        var rule = new MinorPhraseRule(RulePlayer.Tokens, Bars(KeyMode.Minor), new DurationFill(RulePlayer.Tokens.Durations, TimeSignature.Common.BarLength));
+        var player = new RulePlayer("4/4", rule, bars: 16);
+        Assert.True(player.Allows("chord:Am"));
+        Assert.True(player.Allows("chord:Am7"));
+        Assert.False(player.Allows("chord:C"));
+        Assert.False(player.Allows("chord:E7"));
+
+        Assert.True(player.Play("chord:Am note:69 dur:1").Allows("chord:F"));
+        var major = new MinorPhraseRule(RulePlayer.Tokens, Bars(KeyMode.Major), new DurationFill(RulePlayer.Tokens.Durations, TimeSignature.Common.BarLength));
+        Assert.True(new RulePlayer("4/4", major, bars: 16).Allows("chord:C"));
     }
 
     [Fact]
