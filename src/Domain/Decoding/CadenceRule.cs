@@ -26,10 +26,8 @@ public sealed class CadenceRule : ITokenRule
     public CadenceRule(TokenVocabulary tokens, KeyMode mode, int bars, bool engaged)
     {
         _finalBar = bars - 1;
-        var tonic = Key.HomeOf(mode).Tonic.PitchClass;
-        var tonicKinds = mode == KeyMode.Major ? new[] { ChordKind.Major, ChordKind.Major7 } : [ChordKind.Minor, ChordKind.Minor7, ChordKind.Minor9];
-        _dominants = [.. tokens.ChordIds.Where(id => tokens[id].Chord is { } c && c.Root == (tonic + 7) % 12 && c.Kind is ChordKind.Major or ChordKind.Dominant7)];
-        _tonics = [.. tokens.ChordIds.Where(id => tokens[id].Chord is { } c && c.Root == tonic && tonicKinds.Contains(c.Kind))];
+        _dominants = HomeChords.Dominant(tokens, mode);
+        _tonics = HomeChords.Tonic(tokens, mode);
         Engaged = engaged && _dominants.Count > 0 && _tonics.Count > 0;
     }
 

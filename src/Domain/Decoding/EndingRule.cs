@@ -27,8 +27,7 @@ public sealed class EndingRule
         _tokens = tokens;
         _fill = fill;
         _tonic = mode == KeyMode.Major ? 0 : 9;
-        var kinds = mode == KeyMode.Major ? new[] { ChordKind.Major, ChordKind.Major7 } : [ChordKind.Minor, ChordKind.Minor7, ChordKind.Minor9];
-        _tonicChords = [.. tokens.ChordIds.Where(id => tokens[id].Chord is { } c && c.Root == _tonic && kinds.Contains(c.Kind))];
+        _tonicChords = HomeChords.Tonic(tokens, mode);
         _tonicNotes = [.. tokens.NoteIds.Where(id => tokens[id].Pitch is { } p && p % 12 == _tonic)];
         var bar = timeSignature.BarLength;
         var half = new Duration(bar.Numerator, bar.Denominator * 2);

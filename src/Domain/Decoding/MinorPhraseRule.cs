@@ -23,11 +23,8 @@ public sealed class MinorPhraseRule : ITokenRule
     public MinorPhraseRule(TokenVocabulary tokens, IReadOnlyList<BarCondition> bars, DurationFill fill)
     {
         var timeSignature = bars[0].TimeSignature;
-        var tonic = Key.HomeOf(KeyMode.Minor).Tonic.PitchClass;
-        _closing = [.. tokens.ChordIds.Where(id => tokens[id].Chord is { } c
-            && ((c.Root == tonic && c.Kind is ChordKind.Minor or ChordKind.Minor7 or ChordKind.Minor9)
-                || (c.Root == (tonic + 7) % 12 && c.Kind is ChordKind.Major or ChordKind.Dominant7)))];
-        _opening = [.. _closing.Where(id => tokens[id].Chord!.Root == tonic)];
+        _opening = HomeChords.Tonic(tokens, KeyMode.Minor);
+        _closing = [.. _opening, .. HomeChords.Dominant(tokens, KeyMode.Minor)];
         _minor = bars[0].Mode == KeyMode.Minor;
         _closes = [.. bars.Select((b, i) => b.Mode == KeyMode.Minor && b.Phrase == PhrasePosition.End2 && i < bars.Count - 1)];
         _lastBeat = timeSignature.BarLength - timeSignature.PulseLength;
