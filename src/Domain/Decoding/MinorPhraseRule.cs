@@ -5,8 +5,9 @@ using SithSynth.Domain.Vocabulary;
 namespace SithSynth.Domain.Decoding;
 
 /// <summary>
-/// A minor sheet opens on its tonic (Am, Am7 or Am9 at home) and closes each phrase in its key: the last beat of each phrase-end bar before the final one sounds
-/// the minor tonic (a full close) or the major dominant (a half close), at home Am, Am7, Am9, E or E7. Without it a
+/// A minor sheet opens on its tonic (Am, Am7 or Am9 at home) and closes each phrase in its key: the last beat of
+/// each phrase-end bar before the final one sounds the minor tonic (a full close) or the major dominant (a half
+/// close), at home Am, Am7, Am9, E or E7. Without it a
 /// minor request drifts to its relative major's cadences and is heard in C. A note that would carry another chord
 /// over that beat is not offered, so the beat always opens a new event whose chord can close.
 /// </summary>
