@@ -10,6 +10,19 @@ namespace SithSynth.Domain.Conditioning;
 /// </summary>
 public static class CurveFit
 {
+    /// <summary>
+    /// A template curve moved onto <paramref name="centre"/> with its swings scaled by <paramref name="shape"/>: each
+    /// bar is the centre (rounded) plus the scaled distance of the template's bar from the template's own mean, that
+    /// distance rounded with halves away from zero (so a swing survives or vanishes alike up and down), kept within
+    /// min..max. A shape of 1 keeps the template's swings whole, 0 is a flat curve.
+    /// </summary>
+    public static int[] Centred(IReadOnlyList<int> template, double centre, double shape, int min, int max)
+    {
+        var mean = template.Average();
+        var level = Math.Round(centre, MidpointRounding.AwayFromZero);
+        return [.. template.Select(v => (int)Math.Clamp(level + Math.Round(shape * (v - mean), MidpointRounding.AwayFromZero), min, max))];
+    }
+
     public static void ToMean(int[] values, IReadOnlyList<int?> restates, int min, int max, double mean, SeededRandom random)
     {
         Follow(values, restates);

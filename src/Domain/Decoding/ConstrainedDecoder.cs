@@ -9,12 +9,19 @@ namespace SithSynth.Domain.Decoding;
 /// Writes a lead sheet token by token and only ever samples tokens that keep it valid: chord → note (or a tie right
 /// after a pitched note) → duration,
 /// durations that fit the bar and leave a fillable rest, <c>bar</c> exactly when the bar is full and <c>eos</c>
-/// exactly after the requested bars, and a final bar that closes on the tonic (<see cref="EndingRule"/>). Bars the
+/// exactly after the requested bars, and a final bar that closes on the tonic (<see cref="EndingRule"/>). Musical
+/// rules narrow that further where they can: chords change on beats (<see cref="HarmonicRhythmRule"/>), a share of
+/// sheets closes V→I (<see cref="CadenceRule"/>), minor sheets open on i and close phrases on i or V
+/// (<see cref="MinorPhraseRule"/>) and raise the seventh over the dominant (<see cref="HarmonicMinorRule"/>), and
+/// 6/8 keeps its two halves (<see cref="MidBarRule"/>). Bars the
 /// form restates are forced rather than sampled (<see cref="TokenForcing"/>). Every pass yields a valid sheet, so
 /// nothing is ever retried.
 /// </summary>
 public sealed class ConstrainedDecoder
 {
+    // Keeps the cadence's draw apart from the sampling stream, so engaging it does not reshuffle the notes.
+    private const ulong CadenceStream = 1UL << 40;
+
     private readonly INextTokenModel _model;
     private readonly TokenVocabulary _tokens;
 
@@ -45,6 +52,10 @@ public sealed class ConstrainedDecoder
         }
 
         var ending = new EndingRule(_tokens, fill, timeSignature, bars[^1].Mode);
+        var cadence = new CadenceRule(_tokens, bars[^1].Mode, bars.Count, new SeededRandom(SeededRandom.Derive(seed, CadenceStream)).NextDouble() < CadenceRule.Share);
+        var harmony = new HarmonicRhythmRule(timeSignature);
+        ITokenRule[] rules = [cadence, new MinorPhraseRule(_tokens, bars, fill), harmony, new HarmonicMinorRule(bars[^1].Mode), new MidBarRule(timeSignature, fill)];
+        var carried = new float[_tokens.Count];
         var forcing = new TokenForcing(restates ?? new int?[bars.Count]);
         var random = new SeededRandom(seed);
         var sampler = new MaskedSampler(_tokens.Count, options);
@@ -69,6 +80,11 @@ public sealed class ConstrainedDecoder
                 ending.Restrict(cursor, allowed);
             }
 
+            foreach (var rule in rules)
+            {
+                Narrow(allowed, rule, cursor);
+            }
+
             int id;
             var forced = forcing.Next(cursor.CompletedBars);
             if (forced is { } check && !cursor.Accepts(_tokens[check]))
@@ -89,13 +105,18 @@ public sealed class ConstrainedDecoder
                     forcing.Abandon();
                 }
 
-                var draw = sampler.Sample(logits, allowed, random);
+                var draw = sampler.Sample(harmony.CarryChange(cursor, logits, _tokens.ChordIds, allowed, options.Temperature, carried), allowed, random);
                 interventions += draw.Intervened ? 1 : 0;
                 masked += draw.MaskedProbability;
                 id = draw.Token;
             }
 
             var token = _tokens[id];
+            foreach (var rule in rules)
+            {
+                rule.Observe(cursor, token);
+            }
+
             cursor.Advance(token);
             builder.Add(token);
             ending.Observe(token);
@@ -104,6 +125,21 @@ public sealed class ConstrainedDecoder
         }
 
         return new DecodedMusic(builder.Measures, new TokenSequence(tokens, barInputs, onsetInputs), interventions, masked) { Forced = forcing.Forced };
+    }
+
+    // Keeps what the rule allows, unless it allows none of it: the grammar and the ending outrank the musical rules.
+    private void Narrow(List<int> allowed, ITokenRule rule, SheetCursor cursor)
+    {
+        var kept = 0;
+        foreach (var id in allowed)
+        {
+            kept += rule.Allows(cursor, _tokens[id]) ? 1 : 0;
+        }
+
+        if (kept > 0 && kept < allowed.Count)
+        {
+            allowed.RemoveAll(id => !rule.Allows(cursor, _tokens[id]));
+        }
     }
 
     private void Allowed(SheetCursor cursor, DurationFill fill, List<int> allowed)

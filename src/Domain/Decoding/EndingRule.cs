@@ -6,7 +6,8 @@ namespace SithSynth.Domain.Decoding;
 /// <summary>
 /// The final bar resolves: its last event is a tonic chord (any kind of the card's vocabulary with the home tonic's
 /// root and quality: C, Cmaj7 at home in major; Am, Am7, Am9 in minor) under a tonic melody note at least half a bar
-/// long, or as long as the vocabulary allows in that bar. It is a mask on the final bar only: a duration that would
+/// long, or as long as the vocabulary allows in that bar, starting on a beat (so the tonic arrives where a chord may
+/// change, see <see cref="HarmonicRhythmRule"/>). It is a mask on the final bar only: a duration that would
 /// end the bar is offered only to a tonic event, and any other duration must leave room for one, so the bar can
 /// always be finished in the same pass.
 /// </summary>
@@ -26,12 +27,12 @@ public sealed class EndingRule
         _tokens = tokens;
         _fill = fill;
         _tonic = mode == KeyMode.Major ? 0 : 9;
-        var kinds = mode == KeyMode.Major ? new[] { ChordKind.Major, ChordKind.Major7 } : [ChordKind.Minor, ChordKind.Minor7, ChordKind.Minor9];
-        _tonicChords = [.. tokens.ChordIds.Where(id => tokens[id].Chord is { } c && c.Root == _tonic && kinds.Contains(c.Kind))];
+        _tonicChords = HomeChords.Tonic(tokens, mode);
         _tonicNotes = [.. tokens.NoteIds.Where(id => tokens[id].Pitch is { } p && p % 12 == _tonic)];
         var bar = timeSignature.BarLength;
         var half = new Duration(bar.Numerator, bar.Denominator * 2);
-        var candidates = fill.Durations.Where(d => d <= bar).ToList();
+        var onBeat = fill.Durations.Where(d => d <= bar && timeSignature.IsOnPulse(bar - d)).ToList();
+        var candidates = onBeat.Count > 0 ? onBeat : [.. fill.Durations.Where(d => d <= bar)];
         var longEnough = candidates.Where(d => d >= half).ToList();
         // Where no duration reaches half the bar, the longest one the bar holds is the final note's least length.
         _finalLengths = [.. longEnough.Count > 0 ? longEnough : candidates.Where(d => d == candidates.Max())];

@@ -19,6 +19,9 @@ public sealed record TimeSignature(int Beats, int BeatType)
     /// <summary>Pulses (felt beats) per bar: 4 in 4/4, 3 in 3/4, 2 in 6/8, 4 in 12/8.</summary>
     public int Pulses => (int)(BarLength.Numerator * PulseLength.Denominator / (BarLength.Denominator * PulseLength.Numerator));
 
+    /// <summary>True when <paramref name="onset"/> (from the start of the bar) falls on a felt beat.</summary>
+    public bool IsOnPulse(Duration onset) => onset.Numerator * PulseLength.Denominator % (onset.Denominator * PulseLength.Numerator) == 0;
+
     /// <summary>Strong beats: the downbeat, and the bar's midpoint where the bar holds four or more pulses in an even count.</summary>
     public bool IsStrongBeat(Duration onset) =>
         onset.IsZero || Pulses >= 4 && Pulses % 2 == 0 && onset == new Duration(BarLength.Numerator, BarLength.Denominator * 2);

@@ -84,18 +84,22 @@ public class TemplatePlanTests
     }
 
     [Fact]
-    public void A_template_curve_moves_from_bar_to_bar_where_one_value_per_phrase_did_not()
+    public void A_template_shapes_the_density_around_the_request_and_the_valence_holds_it()
     {
-        var spec = Spec(16, valence: 0);
-        var changes = Enumerable.Range(0, 20).Average(seed =>
-        {
-            var bars = ConditionPlanner.Draw(spec, (ulong)seed, Templates).Bars;
-            return bars.Zip(bars.Skip(1)).Count(p => p.First.Valence != p.Second.Valence);
-        });
-        var constant = ConditionPlanner.Draw(spec, 3, null).Bars;
+        // A sad, busy piece whose density dips and peaks around its mean; the request is neutral and sparse.
+        var piece = new PlanTemplate(
+            "shaped", 1, TimeSignature.Common, KeyMode.Major,
+            [-2, -1, -2, 0, -2, -2, -1, -2, -2, -1, -2, 0, -2, -2, -1, -2],
+            [.. "mmmlmmmhmmmlmmmh".Select(c => (Density)"lmh".IndexOf(c, StringComparison.Ordinal))]);
+        var templates = new PlanTemplates([piece]);
 
-        Assert.True(changes >= 4, $"{changes} valence changes in 16 bars");
-        Assert.Single(constant.Select(b => b.Valence).Distinct());
+        var medium = ConditionPlanner.Draw(Spec(16, valence: 0, density: Density.Med), 1, templates);
+        var low = ConditionPlanner.Draw(Spec(16, valence: 0, density: Density.Low), 1, templates);
+
+        Assert.All(medium.Bars, b => Assert.Equal(0, b.Valence));
+        Assert.Equal("mmmlmmmhmmmlmmmh", PlanTemplates.DensityText(medium.Bars.Select(b => b.Density)));
+        // Centred on low, the dips have nowhere to go and the peaks are nudged back until the mean is low again.
+        Assert.Equal(0.0, low.Bars.Average(b => (int)b.Density), 1e-9);
     }
 
     [Fact]

@@ -72,15 +72,17 @@ public class ModelEvaluatorTests
     }
 
     [Fact]
-    public void A_model_deaf_to_the_mode_writes_the_same_notes_for_a_minor_request_and_the_figure_says_so()
+    public void A_model_deaf_to_the_mode_mostly_writes_the_same_melody_for_a_minor_request_and_the_figure_says_so()
     {
+        // The decoder's minor rules change chords (i to open, i or V at phrase ends, E for Em) and, now and then, a
+        // note or a rhythm (no G over E, a new event on a phrase's last beat); the melody of a deaf model mostly stays.
         var model = new StandInModel(Scoring.Random, 5);
         var settings = new EvaluationSettings(2, 3, Bars: 8, Parallelism: 2, MinorKeys: ["Am", "Em"], FormBars: 16);
 
         var report = ModelEvaluator.Evaluate(model, [TimeSignature.Common], HeldOutSet.Empty, settings);
 
         var differs = report.Listening.Single(f => f.Name == "minorDiffersFromMajor");
-        Assert.Equal(0, differs.Requests);
+        Assert.InRange(differs.Requests!.Value, 0, 0.5);
         Assert.False(differs.Passed);
         Assert.NotNull(report.Listening.Single(f => f.Name == "minorLastChordTonic").Requests);
         Assert.NotNull(report.Listening.Single(f => f.Name == "form32SecondPhrase").Requests);
