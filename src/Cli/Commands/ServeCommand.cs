@@ -97,17 +97,18 @@ internal static class ServeCommand
 
         try
         {
-            await EngineReadiness.ProbeAsync(app.Services, cancel).ConfigureAwait(false);
+            await readiness.OpenAsync(app.Services, cancel, () =>
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"sithsynth serve: listening on {string.Join(", ", settings.Urls)}; models {string.Join(", ", catalog.Cards.Select(c => c.Name))}; engine {engine.Description} (sidecar 127.0.0.1:{engine.SidecarPort}, serve's own token only); files {Describe(store, settings)}; web client {settings.WebDirectory ?? "not built"}; {Describe(settings.Admission, settings)}"));
+                Console.WriteLine("Press Ctrl+C to stop.");
+            }).ConfigureAwait(false);
         }
         catch (InvalidOperationException e)
         {
             throw new CommandLineException($"serve: {e.Message}");
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sithsynth serve: listening on {string.Join(", ", settings.Urls)}; models {string.Join(", ", catalog.Cards.Select(c => c.Name))}; engine {engine.Description} (sidecar 127.0.0.1:{engine.SidecarPort}, serve's own token only); files {Describe(store, settings)}; web client {settings.WebDirectory ?? "not built"}; {Describe(settings.Admission, settings)}"));
-        Console.WriteLine("Press Ctrl+C to stop.");
-        readiness.Open();
         using var stopping = app.Lifetime.ApplicationStopping.Register(() => Console.WriteLine("sithsynth serve: stopping…"));
         await app.WaitForShutdownAsync(cancel).ConfigureAwait(false);
         return 0;

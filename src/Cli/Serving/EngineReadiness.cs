@@ -21,14 +21,21 @@ internal sealed class EngineReadiness
 
     public bool IsReady => _ready.Task.IsCompletedSuccessfully;
 
-    /// <summary>Lets requests through: called once serve has said it is listening.</summary>
-    public void Open() => _ready.TrySetResult();
+    /// <summary>
+    /// Probes the engine until it answers, then runs <paramref name="announce"/> (serve's start-up line, so it is out
+    /// before health says 200) and lets requests through. Fails after a minute with the last error, for serve to report.
+    /// </summary>
+    public async Task OpenAsync(IServiceProvider services, CancellationToken cancel, Action? announce = null)
+    {
+        await ProbeAsync(services, cancel).ConfigureAwait(false);
+        announce?.Invoke();
+        _ready.TrySetResult();
+    }
 
     /// <summary>Completes once serve is open (the engine has answered), for work that must not call it before.</summary>
     public Task Ready => _ready.Task;
 
-    /// <summary>Probes the engine until it answers; fails after a minute with the last error, for serve to report.</summary>
-    public static async Task ProbeAsync(IServiceProvider services, CancellationToken cancel)
+    private static async Task ProbeAsync(IServiceProvider services, CancellationToken cancel)
     {
         var client = services.GetRequiredService<DurableTaskClient>();
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancel);
@@ -52,7 +59,7 @@ internal sealed class EngineReadiness
         }
     }
 
-    /// <summary>Answers /api requests with 503 until <see cref="Open"/>.</summary>
+    /// <summary>Answers /api requests with 503 until <see cref="OpenAsync"/> has let them through.</summary>
     public void Guard(IApplicationBuilder app, int sidecarPort) => app.Use(async (context, next) =>
     {
         if (!IsReady && context.Connection.LocalPort != sidecarPort && context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))

@@ -34,8 +34,7 @@ public sealed class ServeHousekeepingTests : IAsyncLifetime, IDisposable
         var readiness = new EngineReadiness();
         _app = LocalApi.Build(settings, catalog, _engine, store, IdempotencyScope.WithNewSecret(), readiness, admission: null, LogLevel.Warning);
         await _app.StartAsync();
-        await EngineReadiness.ProbeAsync(_app.Services, CancellationToken.None);
-        readiness.Open();
+        await readiness.OpenAsync(_app.Services, CancellationToken.None);
     }
 
     public void Dispose() => _http.Dispose();
