@@ -39,12 +39,11 @@ internal static class ApiBenchmark
             var readiness = new EngineReadiness();
             await using var app = LocalApi.Build(serve, catalog, TaskHubEngine.InMemory(settings.StockLimits), store, IdempotencyScope.WithNewSecret(), readiness, admission: null, LogLevel.Warning);
             await app.StartAsync().ConfigureAwait(false);
-            await EngineReadiness.ProbeAsync(app.Services, CancellationToken.None).ConfigureAwait(false);
-            readiness.Open();
+            await readiness.OpenAsync(app.Services, CancellationToken.None).ConfigureAwait(false);
             using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(2) };
 
             var direct = Direct(catalog, settings);
-            progress.WriteLine(Invariant($"direct: {Median(direct):0.0} ms per sheet; timing {settings.Sequential} generations one after another…"));
+            progress.WriteLine(Invariant($"direct: {Latencies.Median(direct):0.0} ms per sheet; timing {settings.Sequential} generations one after another…"));
             await GenerateAsync(http, settings, 0).ConfigureAwait(false); // warm-up: JIT, first orchestration, model sessions
             var sequential = new List<Outcome>();
             for (var i = 1; i <= settings.Sequential; i++)
@@ -137,8 +136,8 @@ internal static class ApiBenchmark
     private static string Report(Settings settings, List<double> direct, List<Outcome> sequential, Load load)
     {
         var text = new StringBuilder();
-        var endToEnd = Median([.. sequential.Select(o => o.Milliseconds)]);
-        var directMedian = Median(direct);
+        var endToEnd = Latencies.Median([.. sequential.Select(o => o.Milliseconds)]);
+        var directMedian = Latencies.Median(direct);
         text.AppendLine(Invariant($"One {settings.Bars}-bar {settings.Model} sheet, one variation, {settings.Sequential} generations one after another (medians){(settings.StockLimits ? ", in-memory backend with its stock dispatch limits (one work item per core)" : "")}:"));
         text.AppendLine();
         text.AppendLine("| measure | ms |");
@@ -146,7 +145,7 @@ internal static class ApiBenchmark
         text.AppendLine(Invariant($"| end to end: POST until the client sees `completed` (polling every {PollInterval.TotalMilliseconds:0} ms) | {endToEnd:0} |"));
         foreach (var stage in Stages)
         {
-            text.AppendLine(Invariant($"| stage `{stage}` (the orchestration's own timing) | {Median([.. sequential.Select(o => o.Stages.GetValueOrDefault(stage))]):0} |"));
+            text.AppendLine(Invariant($"| stage `{stage}` (the orchestration's own timing) | {Latencies.Median([.. sequential.Select(o => o.Stages.GetValueOrDefault(stage))]):0} |"));
         }
 
         text.AppendLine(Invariant($"| baseline: the same sheet validated, generated and rendered directly, no service | {directMedian:0.0} |"));
@@ -155,22 +154,17 @@ internal static class ApiBenchmark
         text.AppendLine();
 
         var done = load.Outcomes.Count(o => o.Completed);
-        var latencies = load.Outcomes.Where(o => o.Completed).Select(o => o.Milliseconds).Order().ToList();
+        var latencies = load.Outcomes.Where(o => o.Completed).Select(o => o.Milliseconds).ToList();
         text.AppendLine(Invariant($"{settings.Clients} concurrent clients, each POSTing and polling to completion in a loop for {load.Elapsed.TotalSeconds:0} s:"));
         text.AppendLine();
         text.AppendLine("| generations completed | failed | generations / minute | latency median ms | latency p95 ms |");
         text.AppendLine("| ---: | ---: | ---: | ---: | ---: |");
-        text.AppendLine(Invariant($"| {done} | {load.Outcomes.Count - done} | {done / load.Elapsed.TotalMinutes:0} | {Percentile(latencies, 0.5):0} | {Percentile(latencies, 0.95):0} |"));
+        text.AppendLine(Invariant($"| {done} | {load.Outcomes.Count - done} | {done / load.Elapsed.TotalMinutes:0} | {Latencies.Percentile(latencies, 0.5):0} | {Latencies.Percentile(latencies, 0.95):0} |"));
         using var process = Process.GetCurrentProcess();
         text.AppendLine();
         text.AppendLine(Invariant($"Process memory after the run: working set {process.WorkingSet64 / 1048576.0:0} MiB, peak {process.PeakWorkingSet64 / 1048576.0:0} MiB."));
         return text.ToString();
     }
-
-    private static double Median(List<double> values) => Percentile([.. values.Order()], 0.5);
-
-    private static double Percentile(List<double> sorted, double share) =>
-        sorted.Count == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Count - 1, Math.Round(share * (sorted.Count - 1)))];
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -50,7 +50,7 @@ internal static class FloodBenchmark
         foreach (var run in runs)
         {
             var atLeast = run.TimedOut > 0 ? "≥ " : "";
-            text.AppendLine(Invariant($"| {run.Name} | {atLeast}{Percentile(run.Latencies, 0.5):0} | {atLeast}{P95(run.Latencies):0} | {atLeast}{P95(run.Latencies) / alone:0.0}× | {run.TimedOut} | {run.FloodAdmitted} | {run.FloodRefused} |"));
+            text.AppendLine(Invariant($"| {run.Name} | {atLeast}{Latencies.Median(run.Latencies):0} | {atLeast}{P95(run.Latencies):0} | {atLeast}{P95(run.Latencies) / alone:0.0}× | {run.TimedOut} | {run.FloodAdmitted} | {run.FloodRefused} |"));
         }
 
         return text.ToString();
@@ -66,8 +66,7 @@ internal static class FloodBenchmark
         var admission = new AdmissionControl(budgets, new InMemoryAdmissionLedger(), TimeProvider.System);
         await using var app = LocalApi.Build(serve, catalog, TaskHubEngine.InMemory(), store, IdempotencyScope.WithNewSecret(), readiness, admission, LogLevel.Warning);
         await app.StartAsync().ConfigureAwait(false);
-        await EngineReadiness.ProbeAsync(app.Services, CancellationToken.None).ConfigureAwait(false);
-        readiness.Open();
+        await readiness.OpenAsync(app.Services, CancellationToken.None).ConfigureAwait(false);
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(10) };
         try
         {
@@ -161,13 +160,7 @@ internal static class FloodBenchmark
         }
     }
 
-    private static double P95(List<double> values) => Percentile(values, 0.95);
-
-    private static double Percentile(List<double> values, double share)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Count - 1, Math.Round(share * (sorted.Count - 1)))];
-    }
+    private static double P95(List<double> values) => Latencies.Percentile(values, 0.95);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
