@@ -37,11 +37,14 @@ public sealed partial class HttpFunctions(ModelCatalog catalog, IArtifactStore s
         ArgumentNullException.ThrowIfNull(request);
         address.Apply(request);
         using var scope = LogScope.Begin(logger, context, null);
-        var response = await new StartGenerationHandler(client, catalog, idempotency, admission).HandleAsync(request, request.HttpContext.RequestAborted);
-        if (response.Body is GenerationAccepted accepted)
+        var response = await new StartGenerationHandler(client, catalog, idempotency, admission, status: new GenerationStatusHandler(client, store))
+            .HandleAsync(request, request.HttpContext.RequestAborted);
+
+        // A 202 to poll, or (Prefer: wait) the status of a generation that finished meanwhile.
+        if (((response.Body as GenerationAccepted)?.Id ?? (response.Body as GenerationStatusDocument)?.Id) is { } id)
         {
-            using var generation = LogScope.Begin(logger, context, accepted.Id);
-            Log.Accepted(logger, accepted.Id);
+            using var generation = LogScope.Begin(logger, context, id);
+            Log.Accepted(logger, id);
         }
         else
         {

@@ -24,6 +24,12 @@ export function resizeCurve(values: readonly number[], bars: number, fill: numbe
   return Array.from({ length: count }, (_, i) => (i < values.length ? values[i]! : last));
 }
 
+/**
+ * The curve as drawn, over a memory of earlier drawing: the memory is longer than the curve after the bar count was
+ * trimmed (or passed through "1" while "16" was typed), so extending again brings the drawn bars back.
+ */
+export const remember = (memory: readonly number[], curve: readonly number[]): number[] => [...curve, ...memory.slice(curve.length)];
+
 export const setBar = (values: readonly number[], bar: number, value: number, range: CurveRange): number[] =>
   values.map((v, i) => (i === bar ? clamp(value, range) : v));
 

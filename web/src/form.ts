@@ -167,7 +167,7 @@ export const densityName = (level: number): Density => densities[Math.min(2, Mat
 export const densityLevel = (name: string): number => Math.max(0, densities.indexOf(name as Density));
 
 /** The curves follow the bar count; a blank or unreadable count leaves them as they are. */
-export function withBars(values: FormValues, barsText: string): FormValues {
+export function withBars(values: FormValues, barsText: string, drawn: DrawnCurves = { valence: values.valenceCurve, density: values.densityCurve }): FormValues {
   const bars = Number(barsText);
   if (!Number.isInteger(bars) || bars < 1 || bars > 512) {
     return { ...values, bars: barsText };
@@ -175,9 +175,15 @@ export function withBars(values: FormValues, barsText: string): FormValues {
   return {
     ...values,
     bars: barsText,
-    valenceCurve: resizeCurve(values.valenceCurve, bars, Math.round(Number(values.valence) || 0)),
-    densityCurve: resizeCurve(values.densityCurve, bars, densityLevel(values.density)),
+    valenceCurve: resizeCurve(drawn.valence, bars, Math.round(Number(values.valence) || 0)),
+    densityCurve: resizeCurve(drawn.density, bars, densityLevel(values.density)),
   };
+}
+
+/** Everything drawn on the two curves, bars beyond the current count included (see remember). */
+export interface DrawnCurves {
+  valence: readonly number[];
+  density: readonly number[];
 }
 
 /** What the chosen model allows: the bar range and the meters it writes in. */

@@ -4,7 +4,7 @@ import './styles.css';
 import { ApiClient, ApiError } from './api';
 import { apiBase } from './config';
 import type { Layout, ModelDocument } from './contract';
-import { valenceRange } from './curve';
+import { remember, valenceRange } from './curve';
 import { CurveView } from './curveView';
 import {
   densities,
@@ -20,6 +20,7 @@ import {
   suggestedForms,
   toRequest,
   withBars,
+  type DrawnCurves,
   type FormValues,
   type Mode,
 } from './form';
@@ -59,6 +60,7 @@ let values: FormValues = initialValues();
 let view: GenerationView = initialView;
 let poll: AbortController | undefined;
 let shownVariations: GenerationView['variations'] | undefined;
+let drawn: DrawnCurves = { valence: values.valenceCurve, density: values.densityCurve };
 
 const valenceCurve = new CurveView($('valence-curve'), {
   labelledBy: 'valence-curve-label',
@@ -67,7 +69,10 @@ const valenceCurve = new CurveView($('valence-curve'), {
   baseline: 0,
   valueText: (v) => (v > 0 ? `+${v}` : String(v)),
   scale: ['+2', '0', '−2'],
-  onChange: (curve) => (values = { ...values, valenceCurve: curve }),
+  onChange: (curve) => {
+    values = { ...values, valenceCurve: curve };
+    drawn = { ...drawn, valence: remember(drawn.valence, curve) };
+  },
 });
 const densityCurve = new CurveView($('density-curve'), {
   labelledBy: 'density-curve-label',
@@ -76,7 +81,10 @@ const densityCurve = new CurveView($('density-curve'), {
   baseline: densityRange.min,
   valueText: (v) => ['low', 'medium', 'high'][v] ?? String(v),
   scale: ['high', 'med', 'low'],
-  onChange: (curve) => (values = { ...values, densityCurve: curve }),
+  onChange: (curve) => {
+    values = { ...values, densityCurve: curve };
+    drawn = { ...drawn, density: remember(drawn.density, curve) };
+  },
 });
 
 // ---- form ------------------------------------------------------------------------------------------------------
@@ -109,6 +117,7 @@ function showValues(next: FormValues): void {
   setMode('density', next.densityMode);
   valenceCurve.set(next.valenceCurve);
   densityCurve.set(next.densityCurve);
+  drawn = { valence: next.valenceCurve, density: next.densityCurve };
 }
 
 /** Reads the inputs into values; the curves are kept up to date by their own events. */
@@ -297,7 +306,8 @@ async function generate(): Promise<void> {
     dispatch({ type: 'accepted', statusUrl: started.accepted.statusUrl });
     await api.poll(started.accepted.statusUrl, {
       signal: controller.signal,
-      initialDelayMs: started.retryAfterMs,
+      // The poll itself waits for the result on the server (Prefer: wait), so it need not wait here first.
+      initialDelayMs: 0,
       onUpdate: (status) => dispatch({ type: 'status', status }),
     });
   } catch (error) {
@@ -333,7 +343,7 @@ cancelButton.addEventListener('click', () => void cancel());
 $('use-seed').addEventListener('click', useSeed);
 modelSelect.addEventListener('change', applyModelLimits);
 barsInput.addEventListener('input', () => {
-  values = withBars(readValues(), barsInput.value);
+  values = withBars(readValues(), barsInput.value, drawn);
   valenceCurve.set(values.valenceCurve);
   densityCurve.set(values.densityCurve);
 });
@@ -346,10 +356,12 @@ form.addEventListener('change', (event) => {
     if (field === 'valence' && target.value === 'curve') {
       values = { ...values, valenceCurve: fromRequest({ bars: Number(values.bars) || undefined, valence: Math.round(Number(values.valence) || 0) }).valenceCurve };
       valenceCurve.set(values.valenceCurve);
+      drawn = { ...drawn, valence: values.valenceCurve };
     }
     if (field === 'density' && target.value === 'curve') {
       values = { ...values, densityCurve: fromRequest({ bars: Number(values.bars) || undefined, density: values.density }).densityCurve };
       densityCurve.set(values.densityCurve);
+      drawn = { ...drawn, density: values.densityCurve };
     }
     setMode(field, target.value as Mode);
   }

@@ -93,8 +93,8 @@ internal static class LocalApi
             app.UseCors(cors => cors
                 .WithOrigins([.. settings.CorsOrigins])
                 .WithMethods(HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Delete)
-                .WithHeaders(HeaderNames.ContentType, StartGenerationHandler.IdempotencyKeyHeader)
-                .WithExposedHeaders(HeaderNames.Location, HeaderNames.RetryAfter, AdmissionControl.PolicyHeader, AdmissionControl.StateHeader)
+                .WithHeaders(HeaderNames.ContentType, StartGenerationHandler.IdempotencyKeyHeader, WaitPreference.PreferHeader)
+                .WithExposedHeaders(HeaderNames.Location, HeaderNames.ContentLocation, HeaderNames.RetryAfter, AdmissionControl.PolicyHeader, AdmissionControl.StateHeader)
                 .SetPreflightMaxAge(TimeSpan.FromHours(1)));
         }
 
@@ -155,7 +155,7 @@ internal static class LocalApi
     {
         var api = app.MapGroup("/api");
         api.MapPost("/generations", (HttpRequest request, DurableTaskClient client, CancellationToken cancel) =>
-            new StartGenerationHandler(client, catalog, idempotency, admission).HandleAsync(request, cancel));
+            new StartGenerationHandler(client, catalog, idempotency, admission, status: new GenerationStatusHandler(client, store)).HandleAsync(request, cancel));
         string[] read = [HttpMethods.Get, HttpMethods.Head];
         api.MapMethods("/generations/{id}", read, (HttpRequest request, string id, DurableTaskClient client, CancellationToken cancel) =>
             new GenerationStatusHandler(client, store).HandleAsync(request, id, cancel));

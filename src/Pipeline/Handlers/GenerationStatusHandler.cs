@@ -18,15 +18,53 @@ public sealed class GenerationStatusHandler(DurableTaskClient client, IArtifactS
     public async Task<ApiResponse> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var instance = request.Path.Value;
         var metadata = GenerationId.IsValid(id)
             ? await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false)
             : null;
         if (metadata is null || metadata.Name != PipelineTasks.Generation)
         {
-            return ApiResponse.Problem(ProblemDocument.NotFound(id, instance));
+            return ApiResponse.Problem(ProblemDocument.NotFound(id, request.Path.Value));
         }
 
+        if (WaitPreference.Of(request) is { } wait && !GenerationStatus.IsFinished(GenerationStatus.Of(metadata.RuntimeStatus)))
+        {
+            // Whether it finished or not, the answer shows where it is now.
+            metadata = await FinishedWithinAsync(id, wait, cancellationToken).ConfigureAwait(false)
+                ?? await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false)
+                ?? metadata;
+        }
+
+        return await DocumentAsync(request, metadata, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The finished generation's status answer if it finishes within <paramref name="wait"/>, else null.</summary>
+    public async Task<ApiResponse?> FinishedWithinAsync(HttpRequest request, string id, TimeSpan wait, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return await FinishedWithinAsync(id, wait, cancellationToken).ConfigureAwait(false) is { } metadata
+            ? await DocumentAsync(request, metadata, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    private async Task<OrchestrationMetadata?> FinishedWithinAsync(string id, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(wait);
+        try
+        {
+            var metadata = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token).ConfigureAwait(false);
+            return metadata is not null && GenerationStatus.IsFinished(GenerationStatus.Of(metadata.RuntimeStatus)) ? metadata : null;
+        }
+        catch (Exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // The wait ran out (the gRPC client reports that as a canceled call); the generation goes on.
+            return null;
+        }
+    }
+
+    private async Task<ApiResponse> DocumentAsync(HttpRequest request, OrchestrationMetadata metadata, CancellationToken cancellationToken)
+    {
+        var id = metadata.InstanceId;
         var status = GenerationStatus.Of(metadata.RuntimeStatus);
         var progress = metadata.SerializedCustomStatus is null ? null : metadata.ReadCustomStatusAs<GenerationProgress>();
         var document = new GenerationStatusDocument(

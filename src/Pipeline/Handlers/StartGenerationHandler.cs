@@ -17,16 +17,18 @@ namespace SithSynth.Pipeline.Handlers;
 /// anything is scheduled, so a bad request costs nothing and gets one problem document listing every field error.
 /// An Idempotency-Key makes the POST repeatable: the key (scoped to the caller, see <see cref="IdempotencyScope"/>)
 /// decides the generation id, the same body gets the same generation back, and a different body under the same key is
-/// a 409. Racing POSTs with one key are serialized per id, so the engine sees one schedule.
+/// a 409. Racing POSTs with one key are serialized per id, so the engine sees one schedule. With <c>Prefer: wait=N</c>
+/// (and a <paramref name="status"/> handler to build the answer) a generation that finishes within N seconds is answered
+/// with its finished status document, 200, instead of a 202 to poll.
 /// </summary>
-public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalog catalog, IdempotencyScope idempotency, AdmissionControl? admission = null, Func<string>? newId = null)
+public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalog catalog, IdempotencyScope idempotency, AdmissionControl? admission = null, Func<string>? newId = null, GenerationStatusHandler? status = null)
 {
     public const int MaxBodyBytes = 64 * 1024;
     public const int MaxIdempotencyKeyLength = 200;
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    /// <summary>Seconds a client should wait before its first poll; a 16-bar sheet takes about that long.</summary>
-    public const int RetryAfterSeconds = 2;
+    /// <summary>Seconds a client should wait before its first poll: the shortest Retry-After can say, as a 16-bar sheet takes about 0.1 s.</summary>
+    public const int RetryAfterSeconds = 1;
 
     /// <summary>Seconds to wait after a 503 because storage did not answer.</summary>
     public const int StorageRetryAfterSeconds = 5;
@@ -36,6 +38,19 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
     public async Task<ApiResponse> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var response = await StartAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.Body is not GenerationAccepted accepted || status is null || WaitPreference.Of(request) is not { } wait)
+        {
+            return response;
+        }
+
+        return await status.FinishedWithinAsync(request, accepted.Id, wait, cancellationToken).ConfigureAwait(false) is { } finished
+            ? Finished(finished, response)
+            : response;
+    }
+
+    private async Task<ApiResponse> StartAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
         var instance = request.Path.Value;
         if (!IsJson(request.ContentType))
         {
@@ -196,6 +211,23 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
             [HeaderNames.AccessControlExposeHeaders] = $"{HeaderNames.Location}, {HeaderNames.RetryAfter}, {AdmissionControl.PolicyHeader}, {AdmissionControl.StateHeader}",
         };
         return ApiResponse.Json(StatusCodes.Status202Accepted, new GenerationAccepted(id, statusUrl), headers);
+    }
+
+    /// <summary>The status answer, told where the generation lives (Content-Location: this body is that resource's state) and what was admitted.</summary>
+    private static ApiResponse Finished(ApiResponse finished, ApiResponse accepted)
+    {
+        var headers = new Dictionary<string, string>(finished.Headers);
+        foreach (var (name, value) in accepted.Headers)
+        {
+            if (name != HeaderNames.RetryAfter)
+            {
+                headers[name] = value;
+            }
+        }
+
+        headers[HeaderNames.ContentLocation] = headers[HeaderNames.Location];
+        headers[HeaderNames.AccessControlExposeHeaders] = $"{HeaderNames.Location}, {HeaderNames.ContentLocation}, {AdmissionControl.PolicyHeader}, {AdmissionControl.StateHeader}";
+        return ApiResponse.Json(finished.Status, finished.Body, headers);
     }
 
     private static bool IsJson(string? contentType) =>

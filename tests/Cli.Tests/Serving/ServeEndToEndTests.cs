@@ -57,6 +57,22 @@ public sealed class ServeEndToEndTests(ServeFixture serve) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task A_client_that_prefers_to_wait_gets_the_finished_sheets_in_one_round_trip()
+    {
+        var request = ServeFixture.Post(ServeFixture.Json(new { bars = 16, seed = "77" }));
+        request.Headers.Add("Prefer", "wait=20");
+
+        using var post = await serve.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        var status = JsonNode.Parse(await post.Content.ReadAsStringAsync())!;
+        Assert.Equal("completed", status["status"]!.GetValue<string>());
+        Assert.Equal(post.Headers.Location, post.Content.Headers.ContentLocation);
+        var midi = await DownloadAsync(status["variations"]![0]!["files"]!["midi"]!, "audio/midi", ".mid");
+        Assert.NotEmpty(new MidiFile(new MemoryStream(midi), strictChecking: true).Events[0]);
+    }
+
+    [Fact]
     public async Task The_same_idempotency_key_returns_the_same_generation_and_a_different_body_under_it_is_a_conflict()
     {
         var key = Guid.NewGuid().ToString();

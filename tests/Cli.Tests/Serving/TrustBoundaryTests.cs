@@ -106,7 +106,9 @@ public sealed class TrustBoundaryTests(ServeFixture serve) : IClassFixture<Serve
         using var allowed = await cors.Http.SendAsync(Preflight("https://app.example.org"));
         Assert.Equal(HttpStatusCode.NoContent, allowed.StatusCode);
         Assert.Equal("https://app.example.org", Assert.Single(allowed.Headers.GetValues("Access-Control-Allow-Origin")));
-        Assert.Contains("Idempotency-Key", string.Join(",", allowed.Headers.GetValues("Access-Control-Allow-Headers")), StringComparison.OrdinalIgnoreCase);
+        var allowedHeaders = string.Join(",", allowed.Headers.GetValues("Access-Control-Allow-Headers"));
+        Assert.Contains("Idempotency-Key", allowedHeaders, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Prefer", allowedHeaders, StringComparison.OrdinalIgnoreCase);
 
         using var other = await cors.Http.SendAsync(Preflight("https://evil.example"));
         Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
@@ -123,7 +125,7 @@ public sealed class TrustBoundaryTests(ServeFixture serve) : IClassFixture<Serve
         var preflight = new HttpRequestMessage(HttpMethod.Options, "api/generations");
         preflight.Headers.Add("Origin", origin);
         preflight.Headers.Add("Access-Control-Request-Method", "POST");
-        preflight.Headers.Add("Access-Control-Request-Headers", "content-type,idempotency-key");
+        preflight.Headers.Add("Access-Control-Request-Headers", "content-type,idempotency-key,prefer");
         return preflight;
     }
 

@@ -35,8 +35,8 @@ public sealed class ApiFixture : IAsyncLifetime
     {
         Store = new LocalFolderArtifactStore(_folder, "/api/files", LinkSigner.WithNewKey(), TimeSpan.FromHours(1), TimeProvider.System);
         _host = await PipelineHost.StartAsync(Store);
-        Start = new StartGenerationHandler(_host.Client, ShippedModels.Catalog, Idempotency);
         Status = new GenerationStatusHandler(_host.Client, Store);
+        Start = new StartGenerationHandler(_host.Client, ShippedModels.Catalog, Idempotency, status: Status);
         Cancel = new CancelGenerationHandler(_host.Client);
     }
 
@@ -66,7 +66,16 @@ public sealed class ApiFixture : IAsyncLifetime
         return request;
     }
 
-    public static HttpRequest Get(string path) => NewRequest("GET", path);
+    public static HttpRequest Get(string path, string? prefer = null)
+    {
+        var request = NewRequest("GET", path);
+        if (prefer is not null)
+        {
+            request.Headers[WaitPreference.PreferHeader] = prefer;
+        }
+
+        return request;
+    }
 
     public static HttpRequest Delete(string path) => NewRequest("DELETE", path);
 

@@ -61,6 +61,9 @@ public sealed class OpenApiResponseTests(ApiFixture api) : IClassFixture<ApiFixt
         Assert.Equal(202, await CheckAsync(path, "post", api.Start.HandleAsync(ApiFixture.Post("""{"bars":8,"seed":5}""", idempotencyKey: key))));
         Assert.Equal(202, await CheckAsync(path, "post", api.Start.HandleAsync(ApiFixture.Post("""{"seed":"5","bars":8}""", idempotencyKey: key))));
         Assert.Equal(409, await CheckAsync(path, "post", api.Start.HandleAsync(ApiFixture.Post("""{"bars":8,"seed":6}""", idempotencyKey: key))));
+        var waiting = ApiFixture.Post("""{"bars":8,"variations":2}""");
+        waiting.Headers[WaitPreference.PreferHeader] = "wait=20";
+        Assert.Equal(200, await CheckAsync(path, "post", api.Start.HandleAsync(waiting)));
         Assert.Equal(400, await CheckAsync(path, "post", api.Start.HandleAsync(ApiFixture.Post("""{"bars":2,"key":"H","tempo":1000,"temperature":3,"variations":9}"""))));
         Assert.Equal(400, await CheckAsync(path, "post", api.Start.HandleAsync(ApiFixture.Post("""{"bars":"eight","seed":-1,"mood":"sad"}"""))));
         Assert.Equal(400, await CheckAsync(path, "post", api.Start.HandleAsync(ApiFixture.Post("[]"))));

@@ -20,7 +20,7 @@ public sealed class StartGenerationHandlerTests(ApiFixture api) : IClassFixture<
         var statusUrl = $"http://{ApiFixture.Host}/api/generations/{id}";
         Assert.Equal(statusUrl, body.GetProperty("statusUrl").GetString());
         Assert.Equal(statusUrl, response.Headers["Location"]);
-        Assert.Equal("2", response.Headers["Retry-After"]);
+        Assert.Equal("1", response.Headers["Retry-After"]);
 
         var metadata = await api.Engine.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
         Assert.Equal(PipelineTasks.Generation, metadata!.Name);

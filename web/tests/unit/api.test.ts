@@ -99,6 +99,7 @@ describe('ApiClient.start', () => {
     expect(url).toBe('http://host/api/generations');
     expect(init.method).toBe('POST');
     expect(init.headers).toMatchObject({ 'Content-Type': 'application/json', 'Idempotency-Key': 'key-1' });
+    expect(init.headers).not.toHaveProperty('Prefer');
     // The seed travels as a string of digits, so no precision is lost past 2^53.
     expect(init.body).toBe('{"bars":8,"valence":[1,2],"seed":"18446744073709551615"}');
   });
@@ -192,9 +193,10 @@ describe('ApiClient.poll', () => {
     expect(updates).toEqual(['pending', 'running', 'completed']);
     const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(init.cache).toBe('no-store');
+    expect(init.headers).toMatchObject({ Prefer: 'wait=2' });
   });
 
-  it("polls at the server's usual two seconds when no Retry-After can be read", async () => {
+  it("polls at the server's usual second when no Retry-After can be read", async () => {
     const answers = [json(200, statusDoc('running')), json(200, statusDoc('failed', { error: { stage: 'generating', errorType: 'X', message: 'boom' } }))];
     const fetch = vi.fn(async () => answers.shift()!);
     const client = new ApiClient({ baseUrl: 'http://host/', fetch });
@@ -202,7 +204,7 @@ describe('ApiClient.poll', () => {
     const done = client.poll('http://host/s', { initialDelayMs: 0 });
     await vi.advanceTimersByTimeAsync(0);
     expect(fetch).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(1999);
+    await vi.advanceTimersByTimeAsync(999);
     expect(fetch).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1);
 

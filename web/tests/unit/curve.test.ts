@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyKey, average, drawLine, flatCurve, pointToBar, resizeCurve, setBar, valenceRange } from '../../src/curve';
+import { applyKey, average, drawLine, flatCurve, pointToBar, remember, resizeCurve, setBar, valenceRange } from '../../src/curve';
 
 describe('valence curve', () => {
   it('starts flat at a whole level inside the range', () => {
@@ -48,5 +48,13 @@ describe('valence curve', () => {
   it('averages', () => {
     expect(average([2, -1, 0, 3])).toBe(1);
     expect(average([])).toBe(0);
+  });
+});
+
+describe('remember', () => {
+  it('keeps the bars beyond a trimmed curve and takes the curve where both have bars', () => {
+    expect(remember([1, 2, 3, 4], [0, 0])).toEqual([0, 0, 3, 4]);
+    expect(remember([1], [2, 2, 2])).toEqual([2, 2, 2]);
+    expect(remember([], [])).toEqual([]);
   });
 });

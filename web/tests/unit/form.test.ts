@@ -75,6 +75,20 @@ describe('bars and model limits', () => {
     expect(unreadable.valenceCurve).toHaveLength(8);
   });
 
+  it('gives back the drawn bars when a trimmed curve is extended again, as typing "16" passes through "1"', () => {
+    const drawnValence = [-2, -1, 0, 1, 2, 1, 0, -1, -2, -2, 2, 2];
+    const drawn = { valence: drawnValence, density: drawnValence.map((v) => Math.abs(v) % 3) };
+    const one = withBars({ ...initialValues(), valenceCurve: drawnValence }, '1', drawn);
+    expect(one.valenceCurve).toEqual([-2]);
+
+    const again = withBars(one, '12', drawn);
+    expect(again.valenceCurve).toEqual(drawnValence);
+    expect(again.densityCurve).toEqual(drawn.density);
+
+    // Past what was drawn, the last drawn bar carries on.
+    expect(withBars(one, '14', drawn).valenceCurve.slice(11)).toEqual([2, 2, 2]);
+  });
+
   it("takes the bar range and meters from the model's card, with a fallback while none is loaded", () => {
     expect(limitsOf({ name: 'lstm', architecture: 'lstm', description: '', minBars: 8, maxBars: 32, timeSignatures: ['4/4', '3/4'] }))
       .toEqual({ minBars: 8, maxBars: 32, timeSignatures: ['4/4', '3/4'] });
