@@ -87,6 +87,14 @@ public sealed class ConstrainedDecoder
 
             int id;
             var forced = forcing.Next(cursor.CompletedBars);
+            if (forced is { } held && held == _tokens.Tie && !cursor.CanTie)
+            {
+                // A restated bar that opened by holding a note cannot here, after a bar that ended on a rest (or on a
+                // restatement given up): the bar is written afresh rather than failing the sheet.
+                forcing.Abandon();
+                forced = null;
+            }
+
             if (forced is { } check && !cursor.Accepts(_tokens[check]))
             {
                 // Valid where it was first written, so valid here: a slip is a bug in the forcing, not in the music.

@@ -3,8 +3,10 @@ namespace SithSynth.Domain.Decoding;
 /// <summary>
 /// Restates bars the form repeats: while the decoder writes a restated bar, the next token is the one the decoder
 /// wrote at the same place in the bar it restates. The tokens were valid there, and a bar starts in the same state
-/// wherever it stands, so they are valid again; the decoder still feeds each one to the model, so the model's state
-/// follows the sheet. A restatement the final bar's ending mask refuses is given up for the rest of that bar.
+/// wherever it stands (but for a tie into it), so they are valid again; the decoder still feeds each one to the model, so the model's state
+/// follows the sheet. A restatement the final bar's ending mask refuses is given up for the rest of that bar, and so is
+/// one whose bar opens with a tie where the bar before holds no note (a bar's first tie is the one token that depends
+/// on the bar before it).
 /// </summary>
 public sealed class TokenForcing
 {

@@ -81,6 +81,56 @@ public class FormRestatementTests
             ConstrainedDecoderTests.Conditions(TimeSignature.Common, 16), new SamplingOptions(), 1, new int?[8]));
 
     /// <summary>Passes through to a model and records every token its sessions are fed.</summary>
+    [Fact]
+    public void A_restated_bar_that_opens_with_a_tie_is_sampled_when_the_bar_before_it_ends_on_a_rest()
+    {
+        // Bar 2 opens by holding bar 1's last note; bar 4 restates bar 2 but follows a bar of rests, so there is no
+        // note to hold: the restatement gives way and the bar is written afresh instead of failing the sheet.
+        var model = new RestingModel(new StandInModel(Scoring.Ties, 3), restingBar: 2);
+        var decoded = new ConstrainedDecoder(model).Decode(
+            ConstrainedDecoderTests.Conditions(TimeSignature.Common, 5), new SamplingOptions(), 3, [null, null, null, 1, null]);
+
+        Assert.True(decoded.Measures[1].Events[0].Tied);
+        Assert.All(decoded.Measures[2].Events, e => Assert.Null(e.Pitch));
+        Assert.False(decoded.Measures[3].Events[0].Tied);
+    }
+
+    // Scores a rest highest everywhere in one bar, so that bar holds no note.
+    private sealed class RestingModel(INextTokenModel inner, int restingBar) : INextTokenModel
+    {
+        public long RestingBar => restingBar;
+
+        public string Name => inner.Name;
+
+        public TokenVocabulary Tokens => inner.Tokens;
+
+        public int OnsetResolution => inner.OnsetResolution;
+
+        public int MaxOnset => inner.MaxOnset;
+
+        public INextTokenSession Start(IReadOnlyList<BarCondition> bars) => new Session(this, inner.Start(bars));
+
+        private sealed class Session(RestingModel model, INextTokenSession inner) : INextTokenSession
+        {
+            private readonly float[] _logits = new float[model.Tokens.Count];
+            private readonly int _rest = model.Tokens.NoteIds.Single(id => model.Tokens[id].Text == DecoderToken.RestText);
+
+            public ReadOnlySpan<float> Advance(int token, long bar, long onset)
+            {
+                inner.Advance(token, bar, onset).CopyTo(_logits);
+                if (bar == model.RestingBar)
+                {
+                    _logits[_rest] = 1e4f;
+                    _logits[model.Tokens.Tie!.Value] = float.NegativeInfinity;
+                }
+
+                return _logits;
+            }
+
+            public void Dispose() => inner.Dispose();
+        }
+    }
+
     private sealed class RecordingModel(INextTokenModel inner) : INextTokenModel
     {
         public List<int> Fed { get; } = [];
