@@ -25,6 +25,9 @@ public sealed record FigureSet(
     double EightBarOneChordSheets,
     double ShortChordSpans,
     int MostChordsInBar,
+    Distribution<ChordKind> ChordQualities,
+    double OutOfKeyChords,
+    double OpeningChordTonic,
     IReadOnlyDictionary<string, Distribution<Duration>> DurationsByMeter,
     double SixteenthShare,
     double? MidBarCrossings68,
@@ -56,6 +59,8 @@ public sealed record FigureSet(
         int recurring = 0, soundingBars = 0, restatedMelody = 0, restatedRhythm = 0, restatedBars = 0;
         int lastChord = 0, lastNote = 0, cadence = 0, longFinal = 0, keyMatches = 0;
         int changes = 0, bars = 0, spans = 0, shortSpans = 0, mostInBar = 0, eightBarRuns = 0;
+        var qualities = new Distribution<ChordKind>();
+        double outOfKey = 0, paletteSpans = 0, openings = 0;
         double longestRuns = 0;
         long sounding = 0, sixteenths = 0, notes68 = 0, crossing68 = 0, highBars = 0, highNotes = 0, highEvents = 0, highSixteenths = 0;
         long endNotes = 0, endBars = 0, otherNotes = 0, otherBars = 0;
@@ -90,6 +95,15 @@ public sealed record FigureSet(
             mostInBar = Math.Max(mostInBar, harmony.MostChordsInBar);
             longestRuns += harmony.LongestOneChordRun;
             eightBarRuns += harmony.LongestOneChordRun >= PhrasePlan.PhraseLength ? 1 : 0;
+
+            var palette = ChordPalette.Of(sheet, measured.Key);
+            foreach (var (kind, count) in palette.Qualities.Counts)
+            {
+                qualities.Add(kind, count);
+            }
+
+            (outOfKey, paletteSpans) = (outOfKey + palette.OutOfKey, paletteSpans + palette.Spans);
+            openings += palette.OpensOnTonic ? 1 : 0;
 
             var meter = sheet.TimeSignature.ToString();
             if (!durations.TryGetValue(meter, out var distribution))
@@ -158,6 +172,9 @@ public sealed record FigureSet(
             Share(eightBarRuns, sheets.Count),
             Share(shortSpans, spans),
             mostInBar,
+            qualities,
+            paletteSpans == 0 ? 0 : outOfKey / paletteSpans,
+            openings / sheets.Count,
             durations,
             Share(sixteenths, sounding),
             notes68 == 0 ? null : Share(crossing68, notes68),

@@ -48,6 +48,14 @@ public static class ListeningFigures
         rows.Add(Row("eightBarsOneChord", "sheets with ≥ 8 bars on one chord", true, f => f.EightBarOneChordSheets, FigureTarget.AtMost(0.05, percent: true)));
         rows.Add(Row("shortChordSpans", "chord spans shorter than a beat", true, f => f.ShortChordSpans, FigureTarget.AtMost(0.05, percent: true)));
         rows.Add(Row("mostChordsInBar", "most chords in one bar", false, f => f.MostChordsInBar, FigureTarget.AtMost(4)));
+        rows.Add(Row("openingChordTonic", "first chord is the tonic of the key and mode", true, f => f.OpeningChordTonic, FigureTarget.AtLeast(0.40, percent: true)));
+        rows.Add(Row("outOfKeyChords", "chords rooted outside the key's scale", true, f => f.OutOfKeyChords, FigureTarget.AtMost(0.10, percent: true)));
+        foreach (var (kind, name) in PaletteKinds)
+        {
+            rows.Add(Row($"chordQuality {kind}", $"chord spans that are {name}", true, f => f.ChordQualities.Share(kind)));
+        }
+
+        rows.Add(Distance("chordQualityDistance", "chord qualities, total-variation distance to human", f => human is null ? null : f.ChordQualities.TotalVariation(human.ChordQualities), FigureTarget.AtMost(0.10)));
         foreach (var meter in s.Meters)
         {
             rows.Add(Distance($"durationDistance {meter}", $"duration histogram distance to human, {meter}", f => DurationDistance(f, human, meter), FigureTarget.AtMost(0.15)));
@@ -80,6 +88,13 @@ public static class ListeningFigures
         rows.Add(Row("diversity", "same request: share of bars whose melody differs between sheets", true, f => f.SameRequestDiversity));
         return rows;
     }
+
+    // The qualities lead sheets mostly use; the rest (ninths, N.C.) stay in the distance but get no row of their own.
+    private static readonly (ChordKind Kind, string Name)[] PaletteKinds =
+    [
+        (ChordKind.Major, "major triads"), (ChordKind.Minor, "minor triads"), (ChordKind.Dominant7, "dominant sevenths"),
+        (ChordKind.Major7, "major sevenths"), (ChordKind.Minor7, "minor sevenths"), (ChordKind.Diminished, "diminished"),
+    ];
 
     private static double? DurationDistance(FigureSet set, FigureSet? human, string meter) =>
         human is not null && set.DurationsByMeter.TryGetValue(meter, out var mine) && human.DurationsByMeter.TryGetValue(meter, out var theirs)
