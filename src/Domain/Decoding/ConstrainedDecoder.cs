@@ -11,7 +11,8 @@ namespace SithSynth.Domain.Decoding;
 /// durations that fit the bar and leave a fillable rest, <c>bar</c> exactly when the bar is full and <c>eos</c>
 /// exactly after the requested bars, and a final bar that closes on the tonic (<see cref="EndingRule"/>). Musical
 /// rules narrow that further where they can: chords change on beats (<see cref="HarmonicRhythmRule"/>), a share of
-/// sheets closes V→I (<see cref="CadenceRule"/>), minor sheets open on i and close phrases on i or V
+/// sheets closes V→I (<see cref="CadenceRule"/>) and a share opens on I (<see cref="OpeningRule"/>), the chords lean
+/// toward the planned valence and the key (<see cref="ChordGuidance"/>), minor sheets open on i and close phrases on i or V
 /// (<see cref="MinorPhraseRule"/>) and raise the seventh over the dominant (<see cref="HarmonicMinorRule"/>), and
 /// 6/8 keeps its two halves (<see cref="MidBarRule"/>). Bars the
 /// form restates are forced rather than sampled (<see cref="TokenForcing"/>). Every pass yields a valid sheet, so
@@ -21,6 +22,7 @@ public sealed class ConstrainedDecoder
 {
     // Keeps the cadence's draw apart from the sampling stream, so engaging it does not reshuffle the notes.
     private const ulong CadenceStream = 1UL << 40;
+    private const ulong OpeningStream = 1UL << 41;
 
     private readonly INextTokenModel _model;
     private readonly TokenVocabulary _tokens;
@@ -54,7 +56,10 @@ public sealed class ConstrainedDecoder
         var ending = new EndingRule(_tokens, fill, timeSignature, bars[^1].Mode);
         var cadence = new CadenceRule(_tokens, bars[^1].Mode, bars.Count, new SeededRandom(SeededRandom.Derive(seed, CadenceStream)).NextDouble() < CadenceRule.Share);
         var harmony = new HarmonicRhythmRule(timeSignature);
-        ITokenRule[] rules = [cadence, new MinorPhraseRule(_tokens, bars, fill), harmony, new HarmonicMinorRule(bars[^1].Mode), new MidBarRule(timeSignature, fill)];
+        var opening = new OpeningRule(_tokens, bars[0] with { Mode = bars[^1].Mode }, new SeededRandom(SeededRandom.Derive(seed, OpeningStream)).NextDouble() < OpeningRule.Share);
+        ITokenRule[] rules = [opening, cadence, new MinorPhraseRule(_tokens, bars, fill), harmony, new HarmonicMinorRule(bars[^1].Mode), new MidBarRule(timeSignature, fill)];
+        var guidance = new ChordGuidance(_tokens, bars);
+        var guided = new float[_tokens.Count];
         var carried = new float[_tokens.Count];
         var forcing = new TokenForcing(restates ?? new int?[bars.Count]);
         var random = new SeededRandom(seed);
@@ -66,6 +71,7 @@ public sealed class ConstrainedDecoder
         var onsetInputs = new List<long>(tokens.Capacity);
         var allowed = new List<int>(_tokens.Count);
         var interventions = 0;
+        int? sounding = null;
         var masked = 0.0;
 
         using var session = _model.Start(bars);
@@ -113,7 +119,8 @@ public sealed class ConstrainedDecoder
                     forcing.Abandon();
                 }
 
-                var draw = sampler.Sample(harmony.CarryChange(cursor, logits, _tokens.ChordIds, allowed, options.Temperature, carried), allowed, random);
+                var leaned = guidance.Apply(cursor, logits, options.Temperature, guided, sounding);
+                var draw = sampler.Sample(harmony.CarryChange(cursor, leaned, _tokens.ChordIds, allowed, options.Temperature, carried), allowed, random);
                 interventions += draw.Intervened ? 1 : 0;
                 masked += draw.MaskedProbability;
                 id = draw.Token;
@@ -125,6 +132,7 @@ public sealed class ConstrainedDecoder
                 rule.Observe(cursor, token);
             }
 
+            sounding = token.Kind == TokenKind.Chord ? id : sounding;
             cursor.Advance(token);
             builder.Add(token);
             ending.Observe(token);

@@ -81,13 +81,13 @@ public sealed class HarmonicRhythmRule(TimeSignature timeSignature) : ITokenRule
         if (!timeSignature.IsOnPulse(cursor.Onset) || _changes >= MaxChangesPerBar)
         {
             // The model would have changed at any of these slots: the chance it never would is the product of its stays.
-            _pending = 1 - ((1 - _pending) * (Stay(logits, chordIds, current, temperature) ?? 1));
+            _pending = 1 - ((1 - _pending) * (ChordStay.Probability(logits, chordIds, current, temperature) ?? 1));
             return logits;
         }
 
         var wanted = Math.Min(_pending, MostCarried);
         _pending = 0;
-        var change = 1 - (Stay(logits, allowed, current, temperature) ?? 1);
+        var change = 1 - (ChordStay.Probability(logits, allowed, current, temperature) ?? 1);
         if (wanted <= change || change <= 0 || change >= 1)
         {
             return logits;
@@ -102,30 +102,5 @@ public sealed class HarmonicRhythmRule(TimeSignature timeSignature) : ITokenRule
         }
 
         return buffer;
-    }
-
-    // The probability of the sounding chord among ids; null when a score is not finite (no wish is read from it).
-    private static double? Stay(ReadOnlySpan<float> logits, IReadOnlyList<int> ids, int current, double temperature)
-    {
-        var max = double.NegativeInfinity;
-        foreach (var id in ids)
-        {
-            if (!float.IsFinite(logits[id]))
-            {
-                return null;
-            }
-
-            max = Math.Max(max, logits[id] / temperature);
-        }
-
-        double total = 0, stay = 0;
-        foreach (var id in ids)
-        {
-            var weight = Math.Exp((logits[id] / temperature) - max);
-            total += weight;
-            stay += id == current ? weight : 0;
-        }
-
-        return total > 0 ? stay / total : null;
     }
 }
