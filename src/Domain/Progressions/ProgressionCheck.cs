@@ -5,8 +5,7 @@ namespace SithSynth.Domain.Progressions;
 
 /// <summary>
 /// Reads back whether a sheet follows a progression, both in the requested key: a fixed beat group is followed when
-/// an event starts on its first beat and every event starting inside it carries its chord (so the chord sounds the
-/// whole group and nothing else does).
+/// every event sounding in any part of it carries its chord, so that chord sounds the whole group and nothing else does.
 /// </summary>
 public static class ProgressionCheck
 {
@@ -21,8 +20,7 @@ public static class ProgressionCheck
             var length = bar.GroupLength(sheet.TimeSignature);
             var followed = bar.Chords.Select((chord, g) => (chord, start: length * g, end: length * (g + 1)))
                 .Where(group => group.chord is not null)
-                .All(group => events.Any(e => e.Onset == group.start)
-                    && events.Where(e => e.Onset >= group.start && e.Onset < group.end).All(e => e.Event.Chord == group.chord));
+                .All(group => events.Where(e => e.Onset < group.end && e.Onset + e.Event.Duration > group.start).All(e => e.Event.Chord == group.chord));
             var written = events.Select(e => e.Event.Chord).Where((chord, i) => i == 0 || chord != events[i - 1].Event.Chord);
             var source = bar.IsFree ? ChordSource.Model : bar.Chords.All(c => c is not null) ? ChordSource.User : ChordSource.Both;
             return new FollowedBar(index + 1, bar.Text, string.Join(' ', written.Select(c => Name(c, sheet.Key))), source, followed);
