@@ -12,8 +12,9 @@ namespace SithSynth.Domain.Generation;
 /// <summary>
 /// Writes one variation of a spec: plans the bar conditions (from the model's plan templates when it ships them),
 /// decodes a sheet in the model's home key (C major, or A minor for minor requests) with the form's restated bars
-/// forced and the requested chord progression moved home and followed, moves it into the requested key and measures it. Variation i always uses the
-/// seed derived from the request's seed and i, so any variation can be regenerated alone, on any machine.
+/// forced and the requested chord progression moved home and followed, moves it into the requested key and measures
+/// it. Variation i always uses the seed derived from the request's seed and i, so any variation can be regenerated
+/// alone, on any machine.
 /// </summary>
 public static class LeadSheetGenerator
 {

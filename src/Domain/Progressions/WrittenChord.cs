@@ -42,32 +42,10 @@ public sealed record WrittenChord(string Text, int Root, IReadOnlySet<int> Pitch
             return true;
         }
 
-        var body = text;
-        int? bass = null;
-        var slash = text.IndexOf('/', StringComparison.Ordinal);
-        if (slash >= 0)
-        {
-            if (!PitchClass.TryParseName(text[(slash + 1)..], out var bassClass, out var bassLength) || bassLength != text.Length - slash - 1)
-            {
-                return false;
-            }
-
-            bass = bassClass;
-            body = text[..slash];
-        }
-
-        if (!PitchClass.TryParseName(body, out var root, out var rootLength))
-        {
-            return false;
-        }
-
-        var suffix = body[rootLength..];
-        int[] intervals;
-        if (ChordKindNames.TryParseSuffix(suffix, out var kind))
-        {
-            intervals = [.. ChordKindNames.Intervals(kind)];
-        }
-        else if (!OtherQualities.TryGetValue(suffix, out intervals!))
+        // The card's own qualities were read above, so only the others remain.
+        if (!ChordSymbol.TrySplitBass(text, out var body, out var bass)
+            || !PitchClass.TryParseName(body, out var root, out var rootLength)
+            || !OtherQualities.TryGetValue(body[rootLength..], out var intervals))
         {
             return false;
         }
