@@ -135,7 +135,7 @@ export function toRequest(values: FormValues): Mapped {
   if (songForm !== '') request.form = songForm;
   const chords = values.chords.trim().replace(/\s+/g, ' ');
   if (chords !== '') {
-    // Caught here because the server would only say it cannot read them: a bar with nothing in it.
+    // A bar with nothing in it needs no model to spot: caught before sending, in the server's words.
     const empty = chords.split('|').findIndex((bar) => bar.trim() === '');
     if (empty >= 0) {
       errors.chords = [`Bar ${empty + 1} of the progression is empty: write a chord symbol, or _ to leave the bar free.`];
