@@ -82,6 +82,42 @@ public class GenerateCommandTests
         Assert.Empty(Directory.GetFiles(folder));
     }
 
+    [Theory]
+    [InlineData("C | Am7b5 | F | G", "--chords: Model 'transformer' cannot write 'Am7b5' (bar 2); the nearest chord it writes is Adim.")]
+    [InlineData("C | Am F G | F | G", "--chords: Bar 2 has 3 chords (Am F G), but a bar of 4/4 splits evenly on its beats only into 1, 2 or 4 chords.")]
+    [InlineData("C|C|C|C|C|C|C|C|C", "--chords: The progression has 9 bars, but the sheet has 8: give at most 8 bars, or ask for more bars.")]
+    public void A_progression_that_cannot_be_followed_is_one_line_and_exit_code_two(string chords, string problem)
+    {
+        var folder = Sithsynth.NewFolder();
+
+        var run = Sithsynth.Run("generate", "--bars", "8", "--chords", chords, "--out", folder);
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("sithsynth: invalid request: " + problem, line);
+        Assert.Empty(Directory.GetFiles(folder));
+    }
+
+    [Fact]
+    public void A_progression_is_followed_in_the_key_asked_for_and_the_report_says_whose_chords_they_are()
+    {
+        var folder = Sithsynth.NewFolder();
+
+        var run = Sithsynth.Run("generate", "--bars", "8", "--key", "Gm", "--time-signature", "3/4", "--chords", "Gm | Cm D7 Gm | _ | D7", "--seed", "4", "--out", folder);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var report = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "leadsheet.json")));
+        var progression = report.RootElement.GetProperty("progression");
+        Assert.True(progression.GetProperty("followed").GetBoolean());
+        var bars = progression.GetProperty("bars").EnumerateArray().ToList();
+        Assert.Equal(["Gm", "Cm D7 Gm", "_", "D7", "_", "_", "_", "_"], bars.Select(b => b.GetProperty("requested").GetString()));
+        Assert.Equal(["Gm", "Cm D7 Gm"], bars.Take(2).Select(b => b.GetProperty("written").GetString()));
+        Assert.Equal(["user", "user", "model", "user"], bars.Take(4).Select(b => b.GetProperty("chordsFrom").GetString()));
+        var score = XDocument.Load(Path.Combine(folder, "leadsheet.musicxml"));
+        var firstBar = score.Descendants("measure").First().Descendants("harmony").Select(h => h.Element("root")!.Element("root-step")!.Value + h.Element("kind")!.Attribute("text")!.Value);
+        Assert.Equal("Gm", firstBar.First());
+    }
+
     [Fact]
     public void A_requested_AABA_restates_its_first_phrase_and_the_report_says_so()
     {

@@ -13,6 +13,8 @@ export interface GenerationRequest {
   key?: string;
   /** Letters per phrase (AABA, AA′, ABAB) or `through`; left out, the server picks one for the length. */
   form?: string;
+  /** A progression in the key: bars split by `|`, one chord per bar or per equal beat group, `_` free ("C | Am | F G | C"). */
+  chords?: string;
   tempo?: number;
   /** A string of digits: seeds reach 2^64 - 1, past what a JavaScript number holds exactly. */
   seed?: string;
@@ -28,7 +30,7 @@ export const layoutNames = ['piano', 'lead-sheet'] as const;
 export type Layout = (typeof layoutNames)[number];
 
 export const requestFields = [
-  'model', 'temperature', 'topP', 'timeSignature', 'bars', 'valence', 'density', 'key', 'form', 'tempo', 'seed', 'variations', 'layout',
+  'model', 'temperature', 'topP', 'timeSignature', 'bars', 'valence', 'density', 'key', 'form', 'chords', 'tempo', 'seed', 'variations', 'layout',
 ] as const;
 export type RequestField = (typeof requestFields)[number];
 

@@ -11,6 +11,8 @@ export interface FormValues {
   key: string;
   /** Blank: the server's form for the length (AA′ for 16 bars, AABA for 32). */
   form: string;
+  /** Blank: the model writes its own chords. */
+  chords: string;
   tempo: string;
   timeSignature: string;
   bars: string;
@@ -83,6 +85,7 @@ export function fromRequest(request: GenerationRequest): FormValues {
     model: request.model ?? defaults.model,
     key: request.key ?? defaults.key,
     form: request.form ?? '',
+    chords: request.chords ?? '',
     tempo: String(request.tempo ?? defaults.tempo),
     timeSignature: request.timeSignature ?? defaults.timeSignature,
     bars: String(bars),
@@ -130,6 +133,16 @@ export function toRequest(values: FormValues): Mapped {
   if (values.key) request.key = values.key;
   const songForm = values.form.trim();
   if (songForm !== '') request.form = songForm;
+  const chords = values.chords.trim().replace(/\s+/g, ' ');
+  if (chords !== '') {
+    // A bar with nothing in it needs no model to spot: caught before sending, in the server's words.
+    const empty = chords.split('|').findIndex((bar) => bar.trim() === '');
+    if (empty >= 0) {
+      errors.chords = [`Bar ${empty + 1} of the progression is empty: write a chord symbol, or _ to leave the bar free.`];
+    } else {
+      request.chords = chords;
+    }
+  }
   if (values.timeSignature) request.timeSignature = values.timeSignature;
   request.layout = values.layout;
   assign(request, 'tempo', number('tempo', values.tempo, true));
@@ -209,6 +222,7 @@ export function controlFor(field: string, values: Pick<FormValues, 'valenceMode'
     case 'model':
     case 'key':
     case 'form':
+    case 'chords':
     case 'tempo':
     case 'timeSignature':
     case 'bars':

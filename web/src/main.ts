@@ -108,7 +108,7 @@ function showValues(next: FormValues): void {
   keySelect.value = next.key;
   applyModelLimits();
   meterSelect.value = next.timeSignature;
-  for (const name of ['bars', 'form', 'tempo', 'temperature', 'topP', 'valence', 'seed', 'variations'] as const) {
+  for (const name of ['bars', 'form', 'chords', 'tempo', 'temperature', 'topP', 'valence', 'seed', 'variations'] as const) {
     $<HTMLInputElement>(name).value = next[name];
   }
   $<HTMLSelectElement>('density').value = next.density;
@@ -131,6 +131,7 @@ function readValues(): FormValues {
     timeSignature: meterSelect.value,
     bars: text('bars'),
     form: text('form'),
+    chords: text('chords'),
     tempo: text('tempo'),
     temperature: text('temperature'),
     topP: text('topP'),
@@ -183,7 +184,7 @@ async function loadModels(): Promise<void> {
 
 // ---- errors ----------------------------------------------------------------------------------------------------
 
-const errorControls = ['model', 'key', 'timeSignature', 'bars', 'form', 'tempo', 'valence', 'valence-curve', 'density', 'density-curve', 'temperature', 'topP', 'seed', 'variations', 'layout'];
+const errorControls = ['model', 'key', 'timeSignature', 'bars', 'form', 'chords', 'tempo', 'valence', 'valence-curve', 'density', 'density-curve', 'temperature', 'topP', 'seed', 'variations', 'layout'];
 
 /** Shows each field's errors under its control (aria-invalid, aria-describedby) and the rest in the alert. */
 function showFieldErrors(errors: Record<string, string[]>): string[] {

@@ -26,6 +26,8 @@ internal sealed class RequestOptions
 
     public Option<string?> Form { get; } = new("--form") { Description = "Form, one letter per 8-bar phrase: AABA, ABAB, AABB, ABAC, A A' B A (a primed letter varies its cadence), or through. A repeated letter restates its phrase (default A A' for 16 bars, ABA for 24, AABA for 32, AABAA' for 40, else through)." };
 
+    public Option<string?> Chords { get; } = new("--chords") { Description = "A chord progression to follow, in the key: bars separated by |, one chord per bar or per equal beat group (\"C | Am | F G | C\"; in 4/4 F G is two halves), _ leaves a bar or group to the model; bars past its end are free. Chords as the model writes them: C, Cm, C7, Cmaj7, Cm7, Cdim, C9, Cm9, N.C." };
+
     public Option<int?> Tempo { get; } = new("--tempo") { Description = "Beats per minute, 30 to 300 (default 100); the beat is a dotted quarter in 6/8 and 12/8, a half in 2/2." };
 
     public Option<ulong?> Seed { get; } = new("--seed") { Description = "Seed that fixes every random choice; the same seed writes the same files. Chosen and printed when absent." };
@@ -36,7 +38,7 @@ internal sealed class RequestOptions
 
     public Option<string?> Layout { get; } = new("--layout") { Description = "MusicXML layout: piano (melody, chord symbols and a chord staff; default) or lead-sheet (melody and chord symbols on one staff)." };
 
-    public IEnumerable<Option> All => [Model, Temperature, TopP, TimeSignature, Bars, Valence, Density, Key, Form, Tempo, Seed, Variations, Layout, ModelsDirectory];
+    public IEnumerable<Option> All => [Model, Temperature, TopP, TimeSignature, Bars, Valence, Density, Key, Form, Chords, Tempo, Seed, Variations, Layout, ModelsDirectory];
 
     public GenerationRequest Read(ParseResult result) => new()
     {
@@ -49,6 +51,7 @@ internal sealed class RequestOptions
         Density = List(result.GetValue(Density), "--density", text => (text.Length > 0, text)),
         Key = result.GetValue(Key),
         Form = result.GetValue(Form),
+        Chords = result.GetValue(Chords),
         Tempo = result.GetValue(Tempo),
         Seed = result.GetValue(Seed),
         Variations = result.GetValue(Variations),

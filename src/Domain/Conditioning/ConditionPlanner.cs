@@ -12,7 +12,9 @@ namespace SithSynth.Domain.Conditioning;
 /// (see <see cref="CurveFit"/>): the template gives the plan its shape, the request its level. Without
 /// templates (a model folder with no plans.json) an average valence holds one value per phrase, rounded up or down
 /// at random in proportion to its fraction, and one density applies to every bar. Bars the form restates take the
-/// conditions of the bars they copy, unless the request fixed that curve itself.
+/// conditions of the bars they copy, unless the request fixed that curve itself; where a chord progression gives a
+/// restated bar other chords than its source, the progression wins and the bar is not restated
+/// (<see cref="Progressions.ChordProgression.KeepRestatements"/>).
 /// </summary>
 public static class ConditionPlanner
 {
@@ -35,7 +37,8 @@ public static class ConditionPlanner
         var random = new SeededRandom(seed);
         var bars = spec.Bars;
         var phrases = PhrasePlan.For(bars);
-        var restates = spec.Form?.SourceBars(bars) ?? new int?[bars];
+        var formRestates = spec.Form?.SourceBars(bars) ?? new int?[bars];
+        var restates = spec.Chords?.KeepRestatements(formRestates) ?? formRestates;
         var averageValence = spec.AverageValence ?? GenerationSpec.DefaultValence;
         var uniformDensity = spec.UniformDensity ?? GenerationSpec.DefaultDensity;
 

@@ -1,5 +1,7 @@
 using SithSynth.Domain.Conditioning;
 using SithSynth.Domain.Models;
+using SithSynth.Domain.Music;
+using SithSynth.Domain.Progressions;
 using SithSynth.Domain.Randomness;
 using SithSynth.Domain.Vocabulary;
 
@@ -15,8 +17,10 @@ namespace SithSynth.Domain.Decoding;
 /// toward the planned valence and the key (<see cref="ChordGuidance"/>), minor sheets open on i and close phrases on i or V
 /// (<see cref="MinorPhraseRule"/>) and raise the seventh over the dominant (<see cref="HarmonicMinorRule"/>), and
 /// 6/8 keeps its two halves (<see cref="MidBarRule"/>). Bars the
-/// form restates are forced rather than sampled (<see cref="TokenForcing"/>). Every pass yields a valid sheet, so
-/// nothing is ever retried.
+/// form restates are forced rather than sampled (<see cref="TokenForcing"/>). A chord progression, when given, is law
+/// (<see cref="ChordGrid"/>): where it fixes a chord only that chord is offered and events end at its changes, above
+/// every musical rule and the ending's harmony (a final bar it closes on another chord than the tonic has no tonic
+/// ending, and no cadence is drawn over a final bar it fixes). Every pass yields a valid sheet, so nothing is ever retried.
 /// </summary>
 public sealed class ConstrainedDecoder
 {
@@ -36,9 +40,11 @@ public sealed class ConstrainedDecoder
     /// <summary>
     /// Writes one sheet with one bar per condition; every condition shares the first one's meter, and the last one's
     /// mode decides the tonic the sheet ends on. <paramref name="restates"/> gives, for each bar, the earlier bar it
-    /// copies (see <see cref="SongForm.SourceBars"/>); none when null.
+    /// copies (see <see cref="SongForm.SourceBars"/>); none when null. <paramref name="progression"/> gives, at home,
+    /// the chords to follow bar by bar (bars past its end are free); none when null.
     /// </summary>
-    public DecodedMusic Decode(IReadOnlyList<BarCondition> bars, SamplingOptions options, ulong seed, IReadOnlyList<int?>? restates = null)
+    public DecodedMusic Decode(
+        IReadOnlyList<BarCondition> bars, SamplingOptions options, ulong seed, IReadOnlyList<int?>? restates = null, IReadOnlyList<ProgressionBar>? progression = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(bars.Count);
         var timeSignature = bars[0].TimeSignature;
@@ -53,8 +59,11 @@ public sealed class ConstrainedDecoder
             throw new ArgumentException($"The form restates {restates.Count} bars, the sheet has {bars.Count}.", nameof(restates));
         }
 
-        var ending = new EndingRule(_tokens, fill, timeSignature, bars[^1].Mode);
-        var cadence = new CadenceRule(_tokens, bars[^1].Mode, bars.Count, new SeededRandom(SeededRandom.Derive(seed, CadenceStream)).NextDouble() < CadenceRule.Share);
+        var grid = new ChordGrid(progression ?? [], _tokens, timeSignature, bars.Count, fill);
+        var final = bars.Count - 1;
+        var ending = Ending(grid, final, fill, timeSignature, bars[^1].Mode);
+        var cadenceDrawn = new SeededRandom(SeededRandom.Derive(seed, CadenceStream)).NextDouble() < CadenceRule.Share;
+        var cadence = new CadenceRule(_tokens, bars[^1].Mode, bars.Count, cadenceDrawn && !grid.Fixes(final));
         var harmony = new HarmonicRhythmRule(timeSignature);
         var opening = new OpeningRule(_tokens, bars[0] with { Mode = bars[^1].Mode }, new SeededRandom(SeededRandom.Derive(seed, OpeningStream)).NextDouble() < OpeningRule.Share);
         ITokenRule[] rules = [opening, cadence, new MinorPhraseRule(_tokens, bars, fill), harmony, new HarmonicMinorRule(bars[^1].Mode), new MidBarRule(timeSignature, fill)];
@@ -80,10 +89,10 @@ public sealed class ConstrainedDecoder
             barInputs.Add(cursor.BarInput);
             onsetInputs.Add(cursor.OnsetInput);
             var logits = session.Advance(tokens[^1], cursor.BarInput, cursor.OnsetInput);
-            Allowed(cursor, fill, allowed);
-            if (cursor.CompletedBars == bars.Count - 1)
+            Allowed(cursor, fill, grid, allowed);
+            if (cursor.CompletedBars == final)
             {
-                ending.Restrict(cursor, allowed);
+                ending?.Restrict(cursor, allowed);
             }
 
             foreach (var rule in rules)
@@ -135,7 +144,7 @@ public sealed class ConstrainedDecoder
             sounding = token.Kind == TokenKind.Chord ? id : sounding;
             cursor.Advance(token);
             builder.Add(token);
-            ending.Observe(token);
+            ending?.Observe(token);
             forcing.Written(id, wasForced, token.Kind == TokenKind.Bar);
             tokens.Add(id);
         }
@@ -158,11 +167,33 @@ public sealed class ConstrainedDecoder
         }
     }
 
-    private void Allowed(SheetCursor cursor, DurationFill fill, List<int> allowed)
+    // The ending of the final bar: after the progression's last cut, on the tonic unless the progression fixes another
+    // chord there, and none at all where the vocabulary cannot close in what the progression leaves.
+    private EndingRule? Ending(ChordGrid grid, int final, DurationFill fill, TimeSignature timeSignature, KeyMode mode)
+    {
+        var from = grid.LastCut(final);
+        var ending = new EndingRule(_tokens, fill, timeSignature, mode, from);
+        if (grid.ChordAt(final, from) is { } fixedChord && !ending.IsTonicChord(fixedChord))
+        {
+            return null;
+        }
+
+        if (!ending.CanClose)
+        {
+            return grid.Fixes(final) ? null : throw new ArgumentException($"The vocabulary cannot end a bar of {timeSignature} on the tonic.", nameof(fill));
+        }
+
+        return ending;
+    }
+
+    private void Allowed(SheetCursor cursor, DurationFill fill, ChordGrid grid, List<int> allowed)
     {
         allowed.Clear();
         switch (cursor.Next)
         {
+            case Slot.Chord when grid.ChordAt(cursor.CompletedBars, cursor.Onset) is { } fixedChord:
+                allowed.Add(fixedChord);
+                break;
             case Slot.Chord:
                 allowed.AddRange(_tokens.ChordIds);
                 break;
@@ -177,7 +208,8 @@ public sealed class ConstrainedDecoder
             case Slot.Duration:
                 foreach (var id in _tokens.DurationIds)
                 {
-                    if (fill.Allows(_tokens[id].Duration, cursor.Remaining))
+                    // To the next cut of the progression (the bar's end without one), so a fixed chord starts on time.
+                    if (fill.Allows(_tokens[id].Duration, grid.NextCut(cursor.CompletedBars, cursor.Onset) - cursor.Onset))
                     {
                         allowed.Add(id);
                     }

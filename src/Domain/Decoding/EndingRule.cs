@@ -9,7 +9,8 @@ namespace SithSynth.Domain.Decoding;
 /// long, or as long as the vocabulary allows in that bar, starting on a beat (so the tonic arrives where a chord may
 /// change, see <see cref="HarmonicRhythmRule"/>). It is a mask on the final bar only: a duration that would
 /// end the bar is offered only to a tonic event, and any other duration must leave room for one, so the bar can
-/// always be finished in the same pass.
+/// always be finished in the same pass. Where a chord progression cuts the final bar (<see cref="ChordGrid"/>), the
+/// ending lives after its last cut: the final note starts there or later, and no longer than the bar allows from there.
 /// </summary>
 public sealed class EndingRule
 {
@@ -19,11 +20,15 @@ public sealed class EndingRule
     private readonly HashSet<int> _tonicChords;
     private readonly HashSet<int> _tonicNotes;
     private readonly Duration[] _finalLengths;
+    private readonly Duration _from;
     private DecoderToken? _chord;
     private DecoderToken? _note;
 
-    public EndingRule(TokenVocabulary tokens, DurationFill fill, TimeSignature timeSignature, KeyMode mode)
+    /// <param name="from">Where the final bar's last harmony may begin: zero, or the last cut of a progression.</param>
+    public EndingRule(TokenVocabulary tokens, DurationFill fill, TimeSignature timeSignature, KeyMode mode, Duration from = default)
     {
+        ArgumentNullException.ThrowIfNull(timeSignature);
+        _from = from;
         _tokens = tokens;
         _fill = fill;
         _tonic = mode == KeyMode.Major ? 0 : 9;
@@ -31,16 +36,20 @@ public sealed class EndingRule
         _tonicNotes = [.. tokens.NoteIds.Where(id => tokens[id].Pitch is { } p && p % 12 == _tonic)];
         var bar = timeSignature.BarLength;
         var half = new Duration(bar.Numerator, bar.Denominator * 2);
-        var onBeat = fill.Durations.Where(d => d <= bar && timeSignature.IsOnPulse(bar - d)).ToList();
-        var candidates = onBeat.Count > 0 ? onBeat : [.. fill.Durations.Where(d => d <= bar)];
+        var room = bar - from;
+        var onBeat = fill.Durations.Where(d => d <= room && timeSignature.IsOnPulse(bar - d)).ToList();
+        var candidates = onBeat.Count > 0 ? onBeat : [.. fill.Durations.Where(d => d <= room)];
         var longEnough = candidates.Where(d => d >= half).ToList();
         // Where no duration reaches half the bar, the longest one the bar holds is the final note's least length.
         _finalLengths = [.. longEnough.Count > 0 ? longEnough : candidates.Where(d => d == candidates.Max())];
-        if (_tonicChords.Count == 0 || _tonicNotes.Count == 0 || !CanEnd(bar))
-        {
-            throw new ArgumentException($"The vocabulary cannot end a bar of {timeSignature} on the tonic.", nameof(tokens));
-        }
+        CanClose = _tonicChords.Count > 0 && _tonicNotes.Count > 0 && _finalLengths.Length > 0 && CanEnd(room);
     }
+
+    /// <summary>
+    /// False when the vocabulary cannot close a bar of this meter on the tonic after <c>from</c> (no tonic chord or
+    /// note, or a progression's last beat group shorter than any note the bar could end on): the rule must not be used.
+    /// </summary>
+    public bool CanClose { get; }
 
     /// <summary>The least length of the final note in this meter.</summary>
     public Duration FinalLength => _finalLengths.Min();
@@ -66,6 +75,11 @@ public sealed class EndingRule
     /// <summary>Removes from <paramref name="allowed"/> what would keep the final bar from ending on the tonic.</summary>
     public void Restrict(SheetCursor cursor, List<int> allowed)
     {
+        if (cursor.Onset < _from)
+        {
+            return;
+        }
+
         var remaining = cursor.Remaining;
         switch (cursor.Next)
         {

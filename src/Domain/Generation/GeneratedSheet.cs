@@ -1,6 +1,7 @@
 using SithSynth.Domain.Analysis;
 using SithSynth.Domain.Conditioning;
 using SithSynth.Domain.Music;
+using SithSynth.Domain.Progressions;
 
 namespace SithSynth.Domain.Generation;
 
@@ -21,6 +22,9 @@ public sealed record GeneratedSheet(
 
     /// <summary>The training window the plan's curves came from; null when the model ships no templates or the request gave both curves.</summary>
     public TemplateChoice? Template { get; init; }
+
+    /// <summary>Bar by bar, the chords the sheet sounds against the progression it was asked to follow; empty without one.</summary>
+    public IReadOnlyList<FollowedBar> Progression { get; init; } = [];
 
     /// <summary>How many tokens the form restated instead of sampling.</summary>
     public int Forced { get; init; }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using SithSynth.Domain.Analysis;
 using SithSynth.Domain.Conditioning;
+using SithSynth.Domain.Progressions;
 using SithSynth.Domain.Requests;
 
 namespace SithSynth.Domain.Generation;
@@ -10,7 +11,8 @@ namespace SithSynth.Domain.Generation;
 /// <summary>
 /// The JSON that travels beside each sheet's MIDI and MusicXML: what was asked, the seed that reproduces it, the
 /// plan the model was given (with the template it was drawn from and the bars the form restates), and what the sheet
-/// measures as.
+/// measures as; with a chord progression, what was asked and what the sheet sounds bar by bar, and whose chords they
+/// are (the valence curve still conditions the model, but the harmony it would have chosen is the user's there).
 /// </summary>
 public static class SheetReport
 {
@@ -22,6 +24,13 @@ public static class SheetReport
 
     /// <summary>Seeds go out as strings: they reach 2^64 - 1, and JavaScript (and jq) read numbers exactly only to 2^53.</summary>
     public static string Seed(ulong seed) => seed.ToString(CultureInfo.InvariantCulture);
+
+    private static string SourceName(ChordSource source) => source switch
+    {
+        ChordSource.User => "user",
+        ChordSource.Both => "user and model",
+        _ => "model",
+    };
 
     public static byte[] ToJson(GenerationSpec spec, GeneratedSheet sheet) => JsonSerializer.SerializeToUtf8Bytes(Describe(spec, sheet), Json);
 
@@ -45,7 +54,16 @@ public static class SheetReport
             seed = Seed(spec.Seed),
             variations = spec.Variations,
             form = (spec.Form ?? SongForm.Through(spec.Bars)).Text,
+            chords = spec.Chords?.Text,
         },
+        progression = spec.Chords is { } chords
+            ? new
+            {
+                requested = chords.Text,
+                followed = sheet.Progression.All(b => b.Followed),
+                bars = sheet.Progression.Select(b => new { bar = b.Bar, requested = b.Requested, written = b.Written, chordsFrom = SourceName(b.Source), followed = b.Followed }),
+            }
+            : null,
         template = sheet.Template is { } t
             ? new { piece = t.Piece, firstBar = t.FirstBar, bars = t.Bars, lastBar = t.FirstBar + t.Bars - 1 }
             : null,

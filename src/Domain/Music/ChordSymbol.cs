@@ -38,26 +38,39 @@ public sealed record ChordSymbol(int Root, ChordKind Kind, int? Bass = null)
             return true;
         }
 
-        int? bass = null;
-        var slash = text.IndexOf('/', StringComparison.Ordinal);
-        if (slash >= 0)
-        {
-            if (!PitchClass.TryParseName(text[(slash + 1)..], out var bassClass, out var bassLength) || bassLength != text.Length - slash - 1)
-            {
-                return false;
-            }
-
-            bass = bassClass;
-            text = text[..slash];
-        }
-
-        if (!PitchClass.TryParseName(text, out var root, out var rootLength)
+        if (!TrySplitBass(text, out text, out var bass)
+            || !PitchClass.TryParseName(text, out var root, out var rootLength)
             || !ChordKindNames.TryParseSuffix(text[rootLength..], out var kind))
         {
             return false;
         }
 
         chord = new ChordSymbol(root, kind, bass);
+        return true;
+    }
+
+    /// <summary>
+    /// Takes a slash bass off a chord name: "C/E" → "C" and E (4), "Cm7" → itself and none; false when what follows the
+    /// slash is not a note name.
+    /// </summary>
+    public static bool TrySplitBass(string text, out string body, out int? bass)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        body = text;
+        bass = null;
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0)
+        {
+            return true;
+        }
+
+        if (!PitchClass.TryParseName(text[(slash + 1)..], out var bassClass, out var bassLength) || bassLength != text.Length - slash - 1)
+        {
+            return false;
+        }
+
+        body = text[..slash];
+        bass = bassClass;
         return true;
     }
 

@@ -34,6 +34,13 @@ public sealed record GenerationRequest
     /// </summary>
     public string? Form { get; init; }
 
+    /// <summary>
+    /// A chord progression to follow, in the requested key: bars separated by <c>|</c>, one symbol per bar or per beat
+    /// group, <c>_</c> for a bar or group left to the model (<c>"C | Am | F G | C"</c>, see
+    /// <see cref="Progressions.ChordProgression"/>).
+    /// </summary>
+    public string? Chords { get; init; }
+
     /// <summary>Beats per minute, 30–300.</summary>
     public int? Tempo { get; init; }
 

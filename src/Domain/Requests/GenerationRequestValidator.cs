@@ -3,6 +3,7 @@ using SithSynth.Domain.Analysis;
 using SithSynth.Domain.Conditioning;
 using SithSynth.Domain.Models;
 using SithSynth.Domain.Music;
+using SithSynth.Domain.Progressions;
 using SithSynth.Domain.Rendering;
 
 namespace SithSynth.Domain.Requests;
@@ -83,6 +84,21 @@ public static class GenerationRequestValidator
             Problem("form", formProblem);
         }
 
+        ChordProgression? chords = null;
+        if (request.Chords is { } chordsText)
+        {
+            var chordProblems = new List<string>();
+            chords = ChordProgression.Read(
+                chordsText,
+                problems.Any(p => p.Field == "timeSignature") ? null : timeSignature,
+                bars >= MinBars && bars <= maxBars ? bars : null,
+                problems.Any(p => p.Field == "key") ? null : key,
+                card?.Tokens.ChordIds.Select(id => card.Tokens[id].Chord!).ToList(),
+                modelName,
+                chordProblems);
+            chordProblems.ForEach(message => Problem("chords", message));
+        }
+
         var tempo = request.Tempo ?? GenerationSpec.DefaultTempo;
         if (tempo is < MinTempo or > MaxTempo)
         {
@@ -107,7 +123,7 @@ public static class GenerationRequestValidator
 
         var spec = new GenerationSpec(
             modelName, temperature, request.TopP, timeSignature, bars, average, valencePerBar, uniform, densityPerBar,
-            key, tempo, request.Seed ?? newSeed(), variations, form) { Layout = layout };
+            key, tempo, request.Seed ?? newSeed(), variations, form) { Layout = layout, Chords = chords };
         return new RequestValidation(spec, []);
     }
 

@@ -1,6 +1,7 @@
 using SithSynth.Domain.Analysis;
 using SithSynth.Domain.Conditioning;
 using SithSynth.Domain.Music;
+using SithSynth.Domain.Progressions;
 using SithSynth.Domain.Rendering;
 
 namespace SithSynth.Domain.Requests;
@@ -33,6 +34,9 @@ public sealed record GenerationSpec(
     public const int DefaultVariations = 1;
     public const double DefaultValence = 0;
     public const Density DefaultDensity = Density.Med;
+
+    /// <summary>The chords to follow, in the requested key; null when the model writes its own.</summary>
+    public ChordProgression? Chords { get; init; }
 
     /// <summary>How the MusicXML is laid out; the MIDI file is the same either way.</summary>
     public SheetLayout Layout { get; init; } = SheetLayout.Piano;

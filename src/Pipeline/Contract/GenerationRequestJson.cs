@@ -13,7 +13,7 @@ namespace SithSynth.Pipeline.Contract;
 public static class GenerationRequestJson
 {
     public static IReadOnlyList<string> Fields { get; } =
-        ["model", "temperature", "topP", "timeSignature", "bars", "valence", "density", "key", "form", "tempo", "seed", "variations", "layout"];
+        ["model", "temperature", "topP", "timeSignature", "bars", "valence", "density", "key", "form", "chords", "tempo", "seed", "variations", "layout"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 8 };
 
@@ -80,6 +80,9 @@ public static class GenerationRequestJson
                         break;
                     case "form":
                         request = request with { Form = Text(value, Problem) };
+                        break;
+                    case "chords":
+                        request = request with { Chords = Text(value, Problem) };
                         break;
                     case "layout":
                         request = request with { Layout = Text(value, Problem) };

@@ -27,6 +27,7 @@ public static class SettledRequest
                 : [DensityNames.Name(spec.UniformDensity ?? GenerationSpec.DefaultDensity)],
             Key = spec.Key.ToString(),
             Form = spec.Form?.Text,
+            Chords = spec.Chords?.Text,
             Tempo = spec.Tempo,
             Seed = spec.Seed,
             Variations = spec.Variations,

@@ -178,6 +178,7 @@ public sealed class OpenApiRequestTests
             ["density"] = "1",
             ["key"] = "[\"C\"]",
             ["form"] = "4",
+            ["chords"] = "[\"C\"]",
             ["tempo"] = "\"100\"",
             ["seed"] = "1.5",
             ["variations"] = "{}",

@@ -94,6 +94,22 @@ public sealed class StartGenerationHandlerTests(ApiFixture api) : IClassFixture<
         Assert.Equal("Form 'AABA' has 4 phrases, but 24 bars make 3 (8 + 8 + 8 bars): write 3 letters, or 'through'.", form.Value[0].GetString());
     }
 
+    [Theory]
+    [InlineData("""{"chords":"C | Csus4 | G7 | C"}""", "Model 'transformer' cannot write 'Csus4' (bar 2); the nearest chord it writes is C.")]
+    [InlineData("""{"bars":8,"chords":"C|Am|F|G|C|Am|F|G|C"}""", "The progression has 9 bars, but the sheet has 8: give at most 8 bars, or ask for more bars.")]
+    [InlineData("""{"timeSignature":"3/4","chords":"C | F G | C"}""", "Bar 2 has 2 chords (F G), but a bar of 3/4 splits evenly on its beats only into 1 or 3 chords.")]
+    public async Task A_progression_the_model_cannot_follow_is_400_naming_the_chords(string body, string message)
+    {
+        var response = await api.Start.HandleAsync(ApiFixture.Post(body));
+
+        Assert.Equal(400, response.Status);
+        var problem = ApiFixture.Json(response);
+        Assert.Equal("urn:sithsynth:problem:invalid-request", problem.GetProperty("type").GetString());
+        var chords = Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.Equal("chords", chords.Name);
+        Assert.Equal(message, Assert.Single(chords.Value.EnumerateArray()).GetString());
+    }
+
     [Fact]
     public async Task Wrong_types_are_400_listing_every_field_too()
     {

@@ -14,6 +14,8 @@ public sealed class SettledRequestTests
         new GenerationRequest { Valence = [0.75], Density = ["high"], Seed = 7 },
         new GenerationRequest { Bars = 32, Form = "A A' B A", Seed = 3 },
         new GenerationRequest { Bars = 16, Form = "through", Seed = 3 },
+        new GenerationRequest { Bars = 16, Key = "Eb", Chords = "  Eb|Cm |Ab  Bb7| - ", Seed = 5 },
+        new GenerationRequest { Bars = 8, TimeSignature = "3/4", Key = "F#m", Chords = "F#m | Bm C#7 F#m", Seed = 5 },
     };
 
     [Theory]

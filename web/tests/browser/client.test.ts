@@ -322,6 +322,40 @@ describe('the web client', () => {
     await waitForSheets(page, 1);
   });
 
+  it('follows a typed progression, and shows a chord the model cannot write under the field', async () => {
+    await page.reload();
+    await modelsLoaded(page);
+    await page.fill('#bars', '8');
+    await page.fill('#variations', '1');
+    await page.fill('#chords', 'C | Am | Fsus4 G7 | C');
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/generations') && r.request().method() === 'POST'),
+      page.click('#generate'),
+    ]);
+    expect(refused.status()).toBe(400);
+    await expect.poll(() => page.isVisible('#chords-error')).toBe(true);
+    expect(await page.textContent('#chords-error')).toBe("Model 'transformer' cannot write 'Fsus4' (bar 3, beat 1); the nearest chord it writes is F.");
+    expect(await page.getAttribute('#chords', 'aria-invalid')).toBe('true');
+    expect((await page.getAttribute('#chords', 'aria-describedby'))?.split(' ')).toContain('chords-error');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('chords');
+    expect(await axeViolations(page)).toEqual([]);
+    // For a person to look at, beside the JUnit reports: the field with its message.
+    await (await page.$('#chords'))!.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(repoRoot, 'TestResults', 'chords-field.png') });
+
+    await page.fill('#chords', 'C | Am | F G7 | C');
+    await page.fill('#seed', '16');
+    await page.click('#generate');
+    await expect.poll(() => page.textContent('#results-seed'), { timeout: 90_000 }).toBe('16');
+    await waitForSheets(page, 1);
+    expect(await page.isVisible('#chords-error')).toBe(false);
+    const report = watched.completed()!.variations![0]!.files.report.url;
+    const followed = await page.evaluate(async (url) => (await (await fetch(url)).json()).progression, report);
+    expect(followed.followed).toBe(true);
+    expect(followed.bars.slice(0, 4).map((b: { written: string }) => b.written)).toEqual(['C', 'Am', 'F G7', 'C']);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('stops the browser from sending what it can tell is wrong, in the same places', async () => {
     await page.reload();
     await modelsLoaded(page);

@@ -18,6 +18,16 @@ describe('form → request', () => {
     });
   });
 
+  it('sends a progression with its spacing tidied, and catches an empty bar before sending', () => {
+    expect(toRequest({ ...initialValues(), chords: '  C |Am   F\tG| _ ' }).request.chords).toBe('C |Am F G| _');
+    const { request, errors } = toRequest({ ...initialValues(), chords: 'C | | G' });
+    expect(request).not.toHaveProperty('chords');
+    expect(errors.chords).toEqual(['Bar 2 of the progression is empty: write a chord symbol, or _ to leave the bar free.']);
+    expect(toRequest({ ...initialValues(), chords: '   ' }).request).not.toHaveProperty('chords');
+    expect(fromRequest({ chords: 'Eb | Cm' }).chords).toBe('Eb | Cm');
+    expect(controlFor('chords', { valenceMode: 'single', densityMode: 'single' })).toBe('chords');
+  });
+
   it('leaves blank optional fields out so the server chooses', () => {
     const { request } = toRequest({ ...initialValues(), topP: '', seed: ' ', form: '  ' });
     expect(request).not.toHaveProperty('topP');
