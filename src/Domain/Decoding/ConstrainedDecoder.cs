@@ -16,7 +16,7 @@ namespace SithSynth.Domain.Decoding;
 /// sheets closes V→I (<see cref="CadenceRule"/>) and a share opens on I (<see cref="OpeningRule"/>), the chords lean
 /// toward the planned valence and the key (<see cref="ChordGuidance"/>), minor sheets open on i and close phrases on i or V
 /// (<see cref="MinorPhraseRule"/>) and raise the seventh over the dominant (<see cref="HarmonicMinorRule"/>), and
-/// 6/8 keeps its two halves (<see cref="MidBarRule"/>). Bars the
+/// 6/8 keeps its two halves (<see cref="MidBarRule"/>), and no bar holds more notes than its density bin (<see cref="DensityRule"/>). Bars the
 /// form restates are forced rather than sampled (<see cref="TokenForcing"/>). A chord progression, when given, is law
 /// (<see cref="ChordGrid"/>): where it fixes a chord only that chord is offered and events end at its changes, above
 /// every musical rule and the ending's harmony (a final bar it closes on another chord than the tonic has no tonic
@@ -66,7 +66,7 @@ public sealed class ConstrainedDecoder
         var cadence = new CadenceRule(_tokens, bars[^1].Mode, bars.Count, cadenceDrawn && !grid.Fixes(final));
         var harmony = new HarmonicRhythmRule(timeSignature);
         var opening = new OpeningRule(_tokens, bars[0] with { Mode = bars[^1].Mode }, new SeededRandom(SeededRandom.Derive(seed, OpeningStream)).NextDouble() < OpeningRule.Share);
-        ITokenRule[] rules = [opening, cadence, new MinorPhraseRule(_tokens, bars, fill), harmony, new HarmonicMinorRule(bars[^1].Mode), new MidBarRule(timeSignature, fill)];
+        ITokenRule[] rules = [opening, cadence, new MinorPhraseRule(_tokens, bars, fill), harmony, new HarmonicMinorRule(bars[^1].Mode), new MidBarRule(timeSignature, fill), new DensityRule(bars)];
         var guidance = new ChordGuidance(_tokens, bars);
         var guided = new float[_tokens.Count];
         var carried = new float[_tokens.Count];
