@@ -99,13 +99,13 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
         var input = new GenerationInput(generation, RequestFingerprint.Of(generation));
         if (key is null)
         {
-            var admitted = await AdmitAsync(request, generation, instance, cancellationToken).ConfigureAwait(false);
+            var fresh = _newId();
+            var admitted = await AdmitAsync(request, generation, fresh, instance, cancellationToken).ConfigureAwait(false);
             if (!admitted.Admitted)
             {
                 return Refused(admitted);
             }
 
-            var fresh = _newId();
             await client.ScheduleNewOrchestrationInstanceAsync(PipelineTasks.Generation, input, new StartOrchestrationOptions(fresh), cancellationToken).ConfigureAwait(false);
             return Accepted(request, fresh, admitted.Headers);
         }
@@ -130,7 +130,7 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
             }
 
             // Only a generation that will be scheduled spends budget; a retry of one that exists is free.
-            decision = await AdmitAsync(request, generation, instance, cancellationToken).ConfigureAwait(false);
+            decision = await AdmitAsync(request, generation, id, instance, cancellationToken).ConfigureAwait(false);
             if (!decision.Admitted)
             {
                 return Refused(decision);
@@ -155,7 +155,7 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
         return Accepted(request, id, decision.Headers);
     }
 
-    private async Task<AdmissionDecision> AdmitAsync(HttpRequest request, GenerationRequest generation, string? instance, CancellationToken cancellationToken)
+    private async Task<AdmissionDecision> AdmitAsync(HttpRequest request, GenerationRequest generation, string id, string? instance, CancellationToken cancellationToken)
     {
         if (admission is null)
         {
@@ -164,7 +164,8 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
 
         try
         {
-            return await admission.AdmitAsync(IdempotencyScope.Caller(request), AdmissionControl.CostOf(generation), instance, cancellationToken).ConfigureAwait(false);
+            var caller = AdmissionCaller.Anonymous(IdempotencyScope.Caller(request));
+            return await admission.AdmitAsync(caller, AdmissionControl.CostOf(generation), instance, new InFlightClaim(id, StateOfAsync), cancellationToken).ConfigureAwait(false);
         }
         catch (AdmissionContentionException)
         {
@@ -176,6 +177,15 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
             return new AdmissionDecision(ProblemDocument.StorageUnavailable(StorageRetryAfterSeconds, instance), RetryAfter(StorageRetryAfterSeconds));
         }
     }
+
+    /// <summary>What became of a generation held against its caller's in-flight cap.</summary>
+    private async Task<HeldState> StateOfAsync(string id, CancellationToken cancellationToken) =>
+        await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) switch
+        {
+            null => HeldState.Unknown,
+            { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended } => HeldState.Running,
+            _ => HeldState.Finished,
+        };
 
     private static ApiResponse Refused(AdmissionDecision decision) => ApiResponse.Problem(decision.Refusal!, decision.Headers);
 
