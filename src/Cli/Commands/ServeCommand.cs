@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using SithSynth.Cli.Serving;
 using SithSynth.Domain.Models;
+using SithSynth.Pipeline.Access;
 using SithSynth.Pipeline.Admission;
 using SithSynth.Pipeline.Artifacts;
 using SithSynth.Pipeline.Idempotency;
@@ -149,13 +150,17 @@ internal static class ServeCommand
         ? new IdempotencyScope(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(connection), "sithsynth idempotency"u8))
         : Guard("--artifacts", () => new IdempotencyScope(SecretFile.ReadOrCreate(Path.Combine(settings.ArtifactsDirectory, IdempotencyKeyFile), "--artifacts")));
 
-    /// <summary>Every serve on one storage account counts in the same blobs; a lone serve counts in memory.</summary>
+    /// <summary>
+    /// Every serve on one storage account counts in the same blobs and reads the same API keys; a lone serve counts in
+    /// memory and keeps its keys in a folder beside its files.
+    /// </summary>
     private static AdmissionControl AdmissionControl(ServeSettings settings) => new(
         settings.Admission,
         settings.StorageConnectionString is { } connection
             ? new BlobAdmissionLedger(new Azure.Storage.Blobs.BlobServiceClient(connection).GetBlobContainerClient(settings.Admission.ContainerName))
             : new InMemoryAdmissionLedger(),
-        TimeProvider.System);
+        TimeProvider.System,
+        new ApiKeyRing(ApiKeyCommand.Store(settings.StorageConnectionString, settings.ArtifactsDirectory), TimeProvider.System));
 
     private static AdmissionSettings Admission(AdmissionSettings settings) =>
         settings.Problems() is [var problem, ..]
@@ -194,7 +199,7 @@ internal static class ServeCommand
     }
 
     /// <summary>--storage, else --storage-file, else SITHSYNTH_STORAGE: a connection string need never be on the command line.</summary>
-    private static string? StorageConnection(string? given, FileInfo? file)
+    internal static string? StorageConnection(string? given, FileInfo? file)
     {
         if (given is not null && file is not null)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
 using SithSynth.Domain.Requests;
+using SithSynth.Pipeline.Access;
 using SithSynth.Pipeline.Contract;
 
 namespace SithSynth.Pipeline.Admission;
@@ -10,14 +11,18 @@ namespace SithSynth.Pipeline.Admission;
 /// 429, so one caller cannot fill the dispatcher however its requests are spread over the window), the caller's budget
 /// per fixed window (429) and everyone's (503). Refusals carry Retry-After and the RateLimit-Policy / RateLimit headers
 /// of the IETF draft (draft-ietf-httpapi-ratelimit-headers). The caller is checked first, so a client refused by its
-/// own limits spends nothing of everyone's, and a hold taken for a request refused later is let go.
+/// own limits spends nothing of everyone's, and a hold taken for a request refused later is let go. A caller with an
+/// API key (<see cref="Keys"/>) is counted by its key, under the key limits.
 /// </summary>
-public sealed class AdmissionControl(AdmissionSettings settings, AdmissionLedger ledger, TimeProvider time)
+public sealed class AdmissionControl(AdmissionSettings settings, AdmissionLedger ledger, TimeProvider time, ApiKeyRing? keys = null)
 {
     public const string PolicyHeader = "RateLimit-Policy";
     public const string StateHeader = "RateLimit";
 
     public AdmissionSettings Settings { get; } = settings;
+
+    /// <summary>The API keys that give a caller the key limits; without them every caller is anonymous.</summary>
+    public ApiKeyRing? Keys { get; } = keys;
 
     /// <summary>What a request costs: its bars times its variations, with the defaults filled in.</summary>
     public static int CostOf(GenerationRequest request)

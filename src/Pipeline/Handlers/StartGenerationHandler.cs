@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Net.Http.Headers;
 using SithSynth.Domain.Models;
 using SithSynth.Domain.Requests;
+using SithSynth.Pipeline.Access;
 using SithSynth.Pipeline.Admission;
 using SithSynth.Pipeline.Contract;
 using SithSynth.Pipeline.Idempotency;
@@ -52,6 +53,27 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
     private async Task<ApiResponse> StartAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var instance = request.Path.Value;
+        var caller = AdmissionCaller.Anonymous(IdempotencyScope.Caller(request));
+        if (admission?.Keys is { } ring)
+        {
+            KeyVerdict verdict;
+            try
+            {
+                verdict = await ring.VerifyAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsStorageFailure(e) && !cancellationToken.IsCancellationRequested)
+            {
+                return StorageDown(instance);
+            }
+
+            if (verdict.Refusal is { } refusal)
+            {
+                return ApiResponse.Problem(ProblemDocument.InvalidApiKey(refusal, instance), new Dictionary<string, string> { [HeaderNames.WWWAuthenticate] = ApiKeyRing.Challenge(refusal) });
+            }
+
+            caller = verdict.Caller ?? caller;
+        }
+
         if (!IsJson(request.ContentType))
         {
             return ApiResponse.Problem(ProblemDocument.UnsupportedMediaType(request.ContentType, instance));
@@ -100,7 +122,7 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
         if (key is null)
         {
             var fresh = _newId();
-            var admitted = await AdmitAsync(request, generation, fresh, instance, cancellationToken).ConfigureAwait(false);
+            var admitted = await AdmitAsync(caller, generation, fresh, instance, cancellationToken).ConfigureAwait(false);
             if (!admitted.Admitted)
             {
                 return Refused(admitted);
@@ -130,7 +152,7 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
             }
 
             // Only a generation that will be scheduled spends budget; a retry of one that exists is free.
-            decision = await AdmitAsync(request, generation, id, instance, cancellationToken).ConfigureAwait(false);
+            decision = await AdmitAsync(caller, generation, id, instance, cancellationToken).ConfigureAwait(false);
             if (!decision.Admitted)
             {
                 return Refused(decision);
@@ -155,7 +177,7 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
         return Accepted(request, id, decision.Headers);
     }
 
-    private async Task<AdmissionDecision> AdmitAsync(HttpRequest request, GenerationRequest generation, string id, string? instance, CancellationToken cancellationToken)
+    private async Task<AdmissionDecision> AdmitAsync(AdmissionCaller caller, GenerationRequest generation, string id, string? instance, CancellationToken cancellationToken)
     {
         if (admission is null)
         {
@@ -164,7 +186,6 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
 
         try
         {
-            var caller = AdmissionCaller.Anonymous(IdempotencyScope.Caller(request));
             return await admission.AdmitAsync(caller, AdmissionControl.CostOf(generation), instance, new InFlightClaim(id, StateOfAsync), cancellationToken).ConfigureAwait(false);
         }
         catch (AdmissionContentionException)
