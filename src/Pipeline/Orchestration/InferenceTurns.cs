@@ -1,19 +1,20 @@
 namespace SithSynth.Pipeline.Orchestration;
 
 /// <summary>
-/// Turns at the models in this process: one sheet written per core at once, plus one turn kept for a generation's
-/// first sheet, and each freed turn goes to the waiting generation that has had the fewest (first come among equals).
+/// Turns at the models in this process: one sheet written per core at once, plus one turn kept for the first sheet of a
+/// small generation (at most <see cref="SmallCost"/> bar-variations), and each freed turn goes to the waiting generation
+/// that has had the fewest (first come among equals).
 /// The dispatcher hands activities over first come, first served and the thread pool shares the cores among all of
 /// them, so a 16-bar sheet arriving behind a flood of 40-bar × 8 generations used to share two cores with sixty-four
 /// sheets. Here it starts at once in the kept turn (sharing the cores with one sheet per core, not with the whole
-/// flood), or at worst goes ahead of every generation that has already had a turn; a flood alone still keeps every
-/// core busy, as inference is one ONNX thread per sheet.
+/// flood); a larger generation goes ahead of every generation that has already had a turn. The kept turn is one more
+/// than the cores, so a flood alone still keeps every core busy (inference is one ONNX thread per sheet).
 /// </summary>
 public sealed class InferenceTurns
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Generation> _generations = new(StringComparer.Ordinal);
-    private readonly List<(string Generation, TaskCompletionSource<bool> Ready)> _waiting = [];
+    private readonly List<(string Generation, int Cost, TaskCompletionSource<bool> Ready)> _waiting = [];
     private int _free;
     private bool _firstFree = true;
 
@@ -22,6 +23,9 @@ public sealed class InferenceTurns
         ArgumentOutOfRangeException.ThrowIfLessThan(slots, 1);
         _free = slots;
     }
+
+    /// <summary>Generations up to this many bar-variations (four 16-bar sheets, one 40-bar one) may take the kept turn.</summary>
+    public const int SmallCost = 64;
 
     /// <summary>One turn per core of this machine (and the kept one), for every activity of the process.</summary>
     public static InferenceTurns Shared { get; } = new(Environment.ProcessorCount);
@@ -38,15 +42,18 @@ public sealed class InferenceTurns
         }
     }
 
-    /// <summary>Waits for a turn for a sheet of <paramref name="generation"/>; disposing the turn gives it to the next.</summary>
-    public async Task<IDisposable> EnterAsync(string generation)
+    /// <summary>
+    /// Waits for a turn for a sheet of <paramref name="generation"/>, which costs <paramref name="cost"/> bar-variations in
+    /// all; disposing the turn gives it to the next.
+    /// </summary>
+    public async Task<IDisposable> EnterAsync(string generation, int cost)
     {
         ArgumentNullException.ThrowIfNull(generation);
         TaskCompletionSource<bool> ready;
         lock (_gate)
         {
             var entry = Entry(generation);
-            if (entry.Turns == 0 && _firstFree)
+            if (entry.Turns == 0 && cost <= SmallCost && _firstFree)
             {
                 _firstFree = false;
                 return Grant(generation, entry, first: true);
@@ -60,7 +67,7 @@ public sealed class InferenceTurns
 
             ready = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             entry.Waiting++;
-            _waiting.Add((generation, ready));
+            _waiting.Add((generation, cost, ready));
         }
 
         return new Turn(this, generation, await ready.Task.ConfigureAwait(false));
@@ -97,7 +104,7 @@ public sealed class InferenceTurns
 
             // MinBy and FirstOrDefault keep the first of equals, and the list is in order of arrival.
             var next = first
-                ? _waiting.FirstOrDefault(w => _generations[w.Generation].Turns == 0)
+                ? _waiting.FirstOrDefault(w => _generations[w.Generation].Turns == 0 && w.Cost <= SmallCost)
                 : _waiting.Count > 0 ? _waiting.MinBy(w => _generations[w.Generation].Turns) : default;
             if (next.Ready is null)
             {

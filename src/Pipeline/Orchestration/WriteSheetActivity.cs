@@ -23,7 +23,7 @@ public sealed class WriteSheetActivity(ModelCatalog catalog, IArtifactStore stor
         ArgumentNullException.ThrowIfNull(input);
         var spec = SettledRequest.ToSpec(input.Request, catalog.Cards);
         GeneratedSheet sheet;
-        using (await _turns.EnterAsync(input.GenerationId).ConfigureAwait(false))
+        using (await _turns.EnterAsync(input.GenerationId, spec.Bars * spec.Variations).ConfigureAwait(false))
         {
             sheet = LeadSheetGenerator.Generate(spec, catalog.Model(spec.Model), input.Variation);
         }

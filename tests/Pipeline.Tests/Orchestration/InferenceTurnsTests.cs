@@ -2,7 +2,7 @@ using SithSynth.Pipeline.Orchestration;
 
 namespace SithSynth.Pipeline.Tests.Orchestration;
 
-/// <summary>One sheet per slot at a time, one turn kept for a generation's first sheet, freed turns to the generation that has had the fewest.</summary>
+/// <summary>One sheet per slot at a time, one turn kept for a small generation's first sheet, freed turns to the generation that has had the fewest.</summary>
 public sealed class InferenceTurnsTests
 {
     [Fact]
@@ -12,30 +12,28 @@ public sealed class InferenceTurnsTests
         var flood = new List<Task<IDisposable>>();
         for (var i = 0; i < 16; i++)
         {
-            flood.Add(turns.EnterAsync($"heavy-{i % 2}"));
+            flood.Add(turns.EnterAsync($"heavy-{i % 4}", 320));
         }
 
-        // Two slots plus the kept turn (taken by the first heavy sheet, its generation's first).
-        Assert.Equal(3, flood.Count(t => t.IsCompleted));
+        // The two slots; the kept turn is not for 320 bar-variations, however many first sheets wait.
+        Assert.Equal(2, flood.Count(t => t.IsCompleted));
 
-        using (var first = await flood.First(t => t.IsCompleted))
-        {
-        }
-
-        var polite = turns.EnterAsync("polite");
+        var polite = turns.EnterAsync("polite", 16);
         Assert.True(polite.IsCompleted);
         (await polite).Dispose();
+        Assert.True(turns.EnterAsync("polite-2", 16).IsCompleted);
+        Assert.False(turns.EnterAsync("polite-3", 16).IsCompleted);
     }
 
     [Fact]
     public async Task A_freed_turn_goes_to_the_generation_that_has_had_the_fewest_not_to_the_first_in_line()
     {
         var turns = new InferenceTurns(1);
-        var kept = await turns.EnterAsync("a");        // a's first sheet: the kept turn
-        var slot = await turns.EnterAsync("a");        // the slot
-        var a3 = turns.EnterAsync("a");
-        var a4 = turns.EnterAsync("a");
-        var b1 = turns.EnterAsync("b");                // b's first sheet: waits, as the kept turn is taken
+        var kept = await turns.EnterAsync("a", 16);        // a's first sheet: the kept turn
+        var slot = await turns.EnterAsync("a", 16);        // the slot
+        var a3 = turns.EnterAsync("a", 16);
+        var a4 = turns.EnterAsync("a", 16);
+        var b1 = turns.EnterAsync("b", 16);                // b's first sheet: waits, as the kept turn is taken
 
         slot.Dispose();                                // a has had 2 turns, b none: b goes first
         Assert.True(await Granted(b1));
@@ -64,7 +62,7 @@ public sealed class InferenceTurnsTests
         var most = 0;
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
         {
-            using (await turns.EnterAsync($"g{i % 7}"))
+            using (await turns.EnterAsync($"g{i % 7}", i % 2 == 0 ? 16 : 320))
             {
                 most = Math.Max(most, Interlocked.Increment(ref running));
                 await Task.Yield();
