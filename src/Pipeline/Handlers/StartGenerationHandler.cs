@@ -14,8 +14,10 @@ using SithSynth.Pipeline.Orchestration;
 namespace SithSynth.Pipeline.Handlers;
 
 /// <summary>
-/// POST /api/generations. Checks the body (JSON, at most 64 KiB, well-formed, every field valid for the model) before
-/// anything is scheduled, so a bad request costs nothing and gets one problem document listing every field error.
+/// POST /api/generations. An API key, when one is sent, is checked first (a wrong one is a 401; none means an
+/// anonymous caller, see <see cref="ApiKeyRing"/>), then the body (JSON, at most 64 KiB, well-formed, every field
+/// valid for the model) before anything is scheduled, so a bad request costs nothing and gets one problem document
+/// listing every field error.
 /// An Idempotency-Key makes the POST repeatable: the key (scoped to the caller, see <see cref="IdempotencyScope"/>)
 /// decides the generation id, the same body gets the same generation back, and a different body under the same key is
 /// a 409. Racing POSTs with one key are serialized per id, so the engine sees one schedule. With <c>Prefer: wait=N</c>
