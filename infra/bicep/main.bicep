@@ -51,6 +51,18 @@ param instanceMemoryMB int = 2048
 @minValue(0)
 param clientBudget int = 640
 
+@description('Bar-variations of unfinished generations one anonymous caller may have at once; 0 for no cap. 320 is one of the largest requests (40 bars x 8 variations).')
+@minValue(0)
+param clientInFlight int = 320
+
+@description('Bar-variations a caller with an API key (sithsynth api-key issue) may start per minute; 0 for no limit.')
+@minValue(0)
+param keyBudget int = 2560
+
+@description('Bar-variations of unfinished generations a caller with an API key may have at once; 0 for no cap.')
+@minValue(0)
+param keyInFlight int = 1280
+
 @description('Bar-variations all callers together may start per minute; 0 for no limit.')
 @minValue(0)
 param globalBudget int = 12000
@@ -75,6 +87,7 @@ var artifactContainerName = 'generations'
 var idempotencyContainerName = 'sithsynth-secrets'
 // Admission counters (src/Pipeline/Admission/BlobAdmissionLedger.cs): one small blob per caller, deleted by age.
 var admissionContainerName = 'sithsynth-admission'
+var apiKeyContainerName = 'sithsynth-api-keys'
 
 module identity 'modules/identity.bicep' = {
   name: 'identity'
@@ -121,9 +134,10 @@ module artifactStorage 'modules/storage-account.bicep' = {
       artifactContainerName
       idempotencyContainerName
       admissionContainerName
+      apiKeyContainerName
     ]
     deleteAfterDays: artifactRetentionDays
-    // Generated sheets, and admission counters no caller has touched for as long; never the idempotency secret.
+    // Generated sheets, and admission counters no caller has touched for as long; never the idempotency secret or the API keys.
     lifecyclePrefixes: [
       '${artifactContainerName}/'
       '${admissionContainerName}/'
@@ -170,7 +184,11 @@ module functionApp 'modules/function-app.bicep' = {
     idempotencyContainerName: idempotencyContainerName
     admissionContainerName: admissionContainerName
     clientBudget: clientBudget
+    clientInFlight: clientInFlight
+    keyBudget: keyBudget
+    keyInFlight: keyInFlight
     globalBudget: globalBudget
+    apiKeyContainerName: apiKeyContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     allowedOrigins: webClientOrigins
     maximumInstanceCount: maximumInstanceCount

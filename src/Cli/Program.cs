@@ -11,6 +11,7 @@ var root = new RootCommand("Sith Synth: neural lead sheets (melody and chord sym
     ServeCommand.Create(),
     BenchApiCommand.Create(),
     EvalCommand.Create(),
+    ApiKeyCommand.Create(),
 };
 
 return CommandLine.Run(root, args);

@@ -33,6 +33,12 @@ public static class AppSettings
     /// </summary>
     public const string IdempotencySecretContainer = "Idempotency:secretContainer";
 
+    /// <summary>
+    /// The private container, in the artifacts account, holding the API keys' entries (hashes only) that
+    /// <c>sithsynth api-key</c> issues; default <see cref="SithSynth.Pipeline.Access.BlobApiKeyStore.DefaultContainerName"/>.
+    /// </summary>
+    public const string ApiKeyContainer = "ApiKeys:containerName";
+
     /// <summary>The URL clients reach the API at when it is not the app's own host name (a custom domain, Front Door).</summary>
     public const string PublicBaseUrl = "Api:publicBaseUrl";
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SithSynth.Domain.Models;
+using SithSynth.Pipeline.Access;
 using SithSynth.Pipeline.Admission;
 using SithSynth.Pipeline.Artifacts;
 using SithSynth.Pipeline.Idempotency;
@@ -75,12 +76,16 @@ public static partial class PipelineServices
         return settings.Problems() is [var problem, ..] ? throw new InvalidOperationException($"{AdmissionSettings.SectionName}: {problem}") : settings;
     }
 
-    /// <summary>Budgets counted in blobs of the artifacts account, so every instance of a scaled-out app spends from one.</summary>
+    /// <summary>
+    /// Budgets counted in blobs of the artifacts account, so every instance of a scaled-out app spends from one, and the
+    /// API keys (their hashes) in a container of the same account, which the app's identity already reads.
+    /// </summary>
     public static AdmissionControl AdmissionControl(IConfiguration configuration, TimeProvider time)
     {
         var settings = Admission(configuration);
-        var container = ArtifactStorage(configuration).CreateServiceClient().GetBlobContainerClient(settings.ContainerName);
-        return new AdmissionControl(settings, new BlobAdmissionLedger(container), time);
+        var account = ArtifactStorage(configuration).CreateServiceClient();
+        var keys = configuration[AppSettings.ApiKeyContainer] is { Length: > 0 } name ? name : BlobApiKeyStore.DefaultContainerName;
+        return new AdmissionControl(settings, new BlobAdmissionLedger(account.GetBlobContainerClient(settings.ContainerName)), time, new ApiKeyRing(new BlobApiKeyStore(account.GetBlobContainerClient(keys)), time));
     }
 
     public static SharedSecretBlob SecretBlob(IConfiguration configuration)

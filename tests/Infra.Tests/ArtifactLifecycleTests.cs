@@ -17,8 +17,9 @@ public sealed class ArtifactLifecycleTests
         Assert.Equal(
             ["[format('{0}/', variables('artifactContainerName'))]", "[format('{0}/', variables('admissionContainerName'))]"],
             parameters["lifecyclePrefixes"]!["value"]!.AsArray().Select(p => p!.GetValue<string>()));
+        // The API keys live in the same account (the app's Blob Data Contributor role there covers them) and no rule deletes them.
         Assert.Equal(
-            ["[variables('artifactContainerName')]", "[variables('idempotencyContainerName')]", "[variables('admissionContainerName')]"],
+            ["[variables('artifactContainerName')]", "[variables('idempotencyContainerName')]", "[variables('admissionContainerName')]", "[variables('apiKeyContainerName')]"],
             parameters["containerNames"]!["value"]!.AsArray().Select(c => c!.GetValue<string>()));
 
         var policy = CompiledTemplate.ResourcesOf(module.Properties["template"]!.AsObject())

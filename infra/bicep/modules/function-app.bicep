@@ -40,9 +40,24 @@ param admissionContainerName string
 @minValue(0)
 param clientBudget int
 
+@description('Bar-variations of unfinished generations one anonymous caller may have at once; 0 for no cap.')
+@minValue(0)
+param clientInFlight int
+
+@description('Bar-variations a caller with an API key may start per minute; 0 for no limit.')
+@minValue(0)
+param keyBudget int
+
+@description('Bar-variations of unfinished generations a caller with an API key may have at once; 0 for no cap.')
+@minValue(0)
+param keyInFlight int
+
 @description('Bar-variations all callers together may start per minute; 0 for no limit.')
 @minValue(0)
 param globalBudget int
+
+@description('Container in the artifacts account holding the API keys (their SHA-256 hashes) that sithsynth api-key issues.')
+param apiKeyContainerName string
 
 param applicationInsightsName string
 
@@ -174,8 +189,24 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
           value: string(clientBudget)
         }
         {
+          name: 'Admission__clientInFlight'
+          value: string(clientInFlight)
+        }
+        {
+          name: 'Admission__keyBudget'
+          value: string(keyBudget)
+        }
+        {
+          name: 'Admission__keyInFlight'
+          value: string(keyInFlight)
+        }
+        {
           name: 'Admission__globalBudget'
           value: string(globalBudget)
+        }
+        {
+          name: 'ApiKeys__containerName'
+          value: apiKeyContainerName
         }
         // Telemetry: the connection string locates the resource; Authorization=AAD makes the SDK sign in
         // as our identity, which local-auth-disabled Application Insights requires.

@@ -38,7 +38,7 @@ internal static class FloodBenchmark
         foreach (var (name, flood, admission) in new[] { ("alone", false, true), ("flood, default budgets", true, true), ("flood, no budgets", true, false) })
         {
             progress.WriteLine($"{name}…");
-            runs.Add(await RunOnceAsync(catalog, settings, name, flood, admission ? new AdmissionSettings() : new AdmissionSettings { ClientBudget = 0, GlobalBudget = 0 }).ConfigureAwait(false));
+            runs.Add(await RunOnceAsync(catalog, settings, name, flood, admission ? new AdmissionSettings() : new AdmissionSettings { ClientBudget = 0, ClientInFlight = 0, GlobalBudget = 0 }).ConfigureAwait(false));
         }
 
         var alone = P95(runs[0].Latencies);

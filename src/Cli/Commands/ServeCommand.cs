@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using SithSynth.Cli.Serving;
 using SithSynth.Domain.Models;
+using SithSynth.Pipeline.Access;
 using SithSynth.Pipeline.Admission;
 using SithSynth.Pipeline.Artifacts;
 using SithSynth.Pipeline.Idempotency;
@@ -36,12 +37,15 @@ internal static class ServeCommand
         var hub = new Option<string>("--task-hub") { Description = "Durable task hub name on --storage.", DefaultValueFactory = _ => "SithSynthServe" };
         var lifetime = new Option<int>("--link-minutes") { Description = "How long a download link works, in minutes (default 60). On the in-memory engine a finished generation is forgotten this long after it finished (its status is then 404).", DefaultValueFactory = _ => 60 };
         var clientBudget = new Option<int>("--client-budget") { Description = $"Bar-variations (bars × variations) one caller may start per --budget-window; 0 for no limit.", DefaultValueFactory = _ => AdmissionSettings.DefaultClientBudget };
+        var clientInFlight = new Option<int>("--client-in-flight") { Description = "Bar-variations of unfinished generations one anonymous caller may have at once (the largest request is 320); 0 for no cap.", DefaultValueFactory = _ => AdmissionSettings.DefaultClientInFlight };
+        var keyBudget = new Option<int>("--key-budget") { Description = "--client-budget for a caller with an API key; 0 for no limit.", DefaultValueFactory = _ => AdmissionSettings.DefaultKeyBudget };
+        var keyInFlight = new Option<int>("--key-in-flight") { Description = "--client-in-flight for a caller with an API key; 0 for no cap.", DefaultValueFactory = _ => AdmissionSettings.DefaultKeyInFlight };
         var globalBudget = new Option<int>("--global-budget") { Description = $"Bar-variations all callers together may start per --budget-window; 0 for no limit.", DefaultValueFactory = _ => AdmissionSettings.DefaultGlobalBudget };
         var budgetWindow = new Option<int>("--budget-window") { Description = "Seconds of the fixed window the budgets count in; with --storage every serve on that account shares the counters.", DefaultValueFactory = _ => (int)AdmissionSettings.DefaultWindow.TotalSeconds };
         var web = new Option<DirectoryInfo?>("--web") { Description = "Folder of the built web client to serve at / (default web/dist of this checkout when built, else the client packed with sithsynth)." };
         var command = new Command("serve", "Serve the HTTP API (and the web client) locally: the same orchestration and handlers as the Azure Functions app.")
         {
-            urls, models, artifacts, storage, storageFile, hub, lifetime, web, publicUrl, trustedProxies, corsOrigins, clientBudget, globalBudget, budgetWindow,
+            urls, models, artifacts, storage, storageFile, hub, lifetime, web, publicUrl, trustedProxies, corsOrigins, clientBudget, clientInFlight, keyBudget, keyInFlight, globalBudget, budgetWindow,
         };
         command.SetAction((result, cancel) => RunAsync(
             new ServeSettings(
@@ -56,7 +60,15 @@ internal static class ServeCommand
                 PublicUrl = PublicUrl(result.GetValue(publicUrl)),
                 TrustedProxies = Proxies(result.GetValue(trustedProxies)),
                 CorsOrigins = Origins(result.GetValue(corsOrigins) ?? Environment.GetEnvironmentVariable(CorsVariable)),
-                Admission = Admission(result.GetValue(clientBudget), result.GetValue(globalBudget), result.GetValue(budgetWindow)),
+                Admission = Admission(new AdmissionSettings
+                {
+                    ClientBudget = result.GetValue(clientBudget),
+                    ClientInFlight = result.GetValue(clientInFlight),
+                    KeyBudget = result.GetValue(keyBudget),
+                    KeyInFlight = result.GetValue(keyInFlight),
+                    GlobalBudget = result.GetValue(globalBudget),
+                    Window = TimeSpan.FromSeconds(result.GetValue(budgetWindow)),
+                }),
             },
             cancel));
         return command;
@@ -138,21 +150,22 @@ internal static class ServeCommand
         ? new IdempotencyScope(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(connection), "sithsynth idempotency"u8))
         : Guard("--artifacts", () => new IdempotencyScope(SecretFile.ReadOrCreate(Path.Combine(settings.ArtifactsDirectory, IdempotencyKeyFile), "--artifacts")));
 
-    /// <summary>Every serve on one storage account counts in the same blobs; a lone serve counts in memory.</summary>
+    /// <summary>
+    /// Every serve on one storage account counts in the same blobs and reads the same API keys; a lone serve counts in
+    /// memory and keeps its keys in a folder beside its files.
+    /// </summary>
     private static AdmissionControl AdmissionControl(ServeSettings settings) => new(
         settings.Admission,
         settings.StorageConnectionString is { } connection
             ? new BlobAdmissionLedger(new Azure.Storage.Blobs.BlobServiceClient(connection).GetBlobContainerClient(settings.Admission.ContainerName))
             : new InMemoryAdmissionLedger(),
-        TimeProvider.System);
+        TimeProvider.System,
+        new ApiKeyRing(ApiKeyCommand.Store(settings.StorageConnectionString, settings.ArtifactsDirectory), TimeProvider.System));
 
-    private static AdmissionSettings Admission(int client, int global, int windowSeconds)
-    {
-        var settings = new AdmissionSettings { ClientBudget = client, GlobalBudget = global, Window = TimeSpan.FromSeconds(windowSeconds) };
-        return settings.Problems() is [var problem, ..]
-            ? throw new CommandLineException($"--client-budget, --global-budget, --budget-window: {problem}", CommandLine.Usage)
+    private static AdmissionSettings Admission(AdmissionSettings settings) =>
+        settings.Problems() is [var problem, ..]
+            ? throw new CommandLineException($"--client-budget, --client-in-flight, --key-budget, --key-in-flight, --global-budget, --budget-window: {problem}", CommandLine.Usage)
             : settings;
-    }
 
     private static TaskHubEngine Engine(ServeSettings settings) => settings.StorageConnectionString is { } connection
         ? AzureStorageEngine.Create(connection, settings.TaskHub)
@@ -162,7 +175,7 @@ internal static class ServeCommand
         store is LocalFolderArtifactStore local ? local.Folder : $"Blob Storage container {ArtifactStorageSettings.DefaultContainerName}";
 
     private static string Describe(AdmissionSettings admission, ServeSettings settings) => string.Create(CultureInfo.InvariantCulture,
-        $"budgets per {admission.Window.TotalSeconds:0} s: {Budget(admission.ClientBudget)} per caller, {Budget(admission.GlobalBudget)} for everyone ({(settings.StorageConnectionString is null ? "counted in this process" : "shared in Blob Storage")})");
+        $"budgets per {admission.Window.TotalSeconds:0} s: {Budget(admission.ClientBudget)} per caller ({Budget(admission.ClientInFlight)} in flight; with an API key {Budget(admission.KeyBudget)}, {Budget(admission.KeyInFlight)} in flight), {Budget(admission.GlobalBudget)} for everyone ({(settings.StorageConnectionString is null ? "counted in this process" : "shared in Blob Storage")})");
 
     private static string Budget(int budget) => budget > 0 ? string.Create(CultureInfo.InvariantCulture, $"{budget} bar-variations") : "no limit";
 
@@ -186,7 +199,7 @@ internal static class ServeCommand
     }
 
     /// <summary>--storage, else --storage-file, else SITHSYNTH_STORAGE: a connection string need never be on the command line.</summary>
-    private static string? StorageConnection(string? given, FileInfo? file)
+    internal static string? StorageConnection(string? given, FileInfo? file)
     {
         if (given is not null && file is not null)
         {

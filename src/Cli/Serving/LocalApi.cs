@@ -15,6 +15,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using SithSynth.Domain.Models;
+using SithSynth.Pipeline.Access;
 using SithSynth.Pipeline.Admission;
 using SithSynth.Pipeline.Artifacts;
 using SithSynth.Pipeline.Contract;
@@ -93,7 +94,7 @@ internal static class LocalApi
             app.UseCors(cors => cors
                 .WithOrigins([.. settings.CorsOrigins])
                 .WithMethods(HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Delete)
-                .WithHeaders(HeaderNames.ContentType, StartGenerationHandler.IdempotencyKeyHeader, WaitPreference.PreferHeader)
+                .WithHeaders(HeaderNames.ContentType, StartGenerationHandler.IdempotencyKeyHeader, WaitPreference.PreferHeader, HeaderNames.Authorization, ApiKeyRing.HeaderName)
                 .WithExposedHeaders(HeaderNames.Location, HeaderNames.ContentLocation, HeaderNames.RetryAfter, AdmissionControl.PolicyHeader, AdmissionControl.StateHeader)
                 .SetPreflightMaxAge(TimeSpan.FromHours(1)));
         }

@@ -1,31 +1,48 @@
+using SithSynth.Pipeline.Idempotency;
+
 namespace SithSynth.Pipeline.Admission;
 
 /// <summary>The ledger of one process (serve on the in-memory engine, where there is no second instance to agree with).</summary>
-public sealed class InMemoryAdmissionLedger : IAdmissionLedger
+public sealed class InMemoryAdmissionLedger : AdmissionLedger
 {
-    private readonly Dictionary<string, (long Window, int Used)> _buckets = new(StringComparer.Ordinal);
+    /// <summary>Above this many buckets, those untouched for a day (the longest window) are dropped.</summary>
+    private const int Crowd = 100_000;
 
-    public Task<LedgerEntry> TryConsumeAsync(string bucket, long window, int cost, int budget, CancellationToken cancellationToken = default)
+    private readonly Dictionary<string, (DateTime Touched, string Text)> _buckets = new(StringComparer.Ordinal);
+    private readonly KeyedLock _turns = new();
+
+    protected override async Task<T> UpdateAsync<T>(string bucket, Func<string?, CancellationToken, Task<LedgerUpdate<T>>> decide, CancellationToken cancellationToken)
     {
-        lock (_buckets)
+        ArgumentNullException.ThrowIfNull(decide);
+
+        // One decision per bucket at a time: a decision may wait on the engine, so a lock cannot be held across it.
+        using (await _turns.EnterAsync(bucket, cancellationToken).ConfigureAwait(false))
         {
-            // Old windows are dropped as their buckets come back, and all of them when the map grows large.
-            if (_buckets.Count > 100_000)
+            string? text;
+            lock (_buckets)
             {
-                foreach (var stale in _buckets.Where(b => b.Value.Window < window).Select(b => b.Key).ToList())
+                text = _buckets.TryGetValue(bucket, out var entry) ? entry.Text : null;
+            }
+
+            var update = await decide(text, cancellationToken).ConfigureAwait(false);
+            if (update.Write is { } written)
+            {
+                lock (_buckets)
                 {
-                    _buckets.Remove(stale);
+                    if (_buckets.Count > Crowd)
+                    {
+                        var old = DateTime.UtcNow.AddDays(-1);
+                        foreach (var stale in _buckets.Where(b => b.Value.Touched < old).Select(b => b.Key).ToList())
+                        {
+                            _buckets.Remove(stale);
+                        }
+                    }
+
+                    _buckets[bucket] = (DateTime.UtcNow, written);
                 }
             }
 
-            var used = _buckets.TryGetValue(bucket, out var entry) && entry.Window == window ? entry.Used : 0;
-            if (used + cost > budget)
-            {
-                return Task.FromResult(new LedgerEntry(false, used));
-            }
-
-            _buckets[bucket] = (window, used + cost);
-            return Task.FromResult(new LedgerEntry(true, used + cost));
+            return update.Result;
         }
     }
 }

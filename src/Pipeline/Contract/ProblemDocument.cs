@@ -78,6 +78,15 @@ public sealed record ProblemDocument(
             ? $"This request costs {cost} bar-variations (bars × variations), more than this caller's whole budget of {budget} per {windowSeconds} s; ask for fewer bars or variations."
             : $"This caller's budget is {budget} bar-variations (bars × variations) per {windowSeconds} s and this request costs {cost}; try again in {retryAfterSeconds} s.", instance);
 
+    public static ProblemDocument InvalidApiKey(string detail, string? instance = null) =>
+        new(TypeBase + "invalid-api-key", "The API key was refused.", 401,
+            detail + " Send no key to be served as an anonymous caller, under the stricter limits.", instance);
+
+    public static ProblemDocument InFlightLimited(int cost, int used, int cap, int retryAfterSeconds, string? instance = null) =>
+        new(TypeBase + "too-many-in-flight", "Too many generations in flight from this caller.", 429, cost > cap
+            ? $"This request costs {cost} bar-variations (bars × variations), more than this caller may have in flight at once ({cap}); ask for fewer bars or variations."
+            : $"This caller has {used} of its {cap} bar-variations (bars × variations) in generations that have not finished, and this request costs {cost}; try again in {retryAfterSeconds} s, or once one has finished.", instance);
+
     public static ProblemDocument Saturated(int retryAfterSeconds, string? instance = null) =>
         new(TypeBase + "service-saturated", "The service is at capacity.", 503,
             $"Every caller together has spent this window's budget; nothing was scheduled. Try again in {retryAfterSeconds} s.", instance);

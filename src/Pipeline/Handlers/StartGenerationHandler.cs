@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Net.Http.Headers;
 using SithSynth.Domain.Models;
 using SithSynth.Domain.Requests;
+using SithSynth.Pipeline.Access;
 using SithSynth.Pipeline.Admission;
 using SithSynth.Pipeline.Contract;
 using SithSynth.Pipeline.Idempotency;
@@ -13,8 +14,10 @@ using SithSynth.Pipeline.Orchestration;
 namespace SithSynth.Pipeline.Handlers;
 
 /// <summary>
-/// POST /api/generations. Checks the body (JSON, at most 64 KiB, well-formed, every field valid for the model) before
-/// anything is scheduled, so a bad request costs nothing and gets one problem document listing every field error.
+/// POST /api/generations. An API key, when one is sent, is checked first (a wrong one is a 401; none means an
+/// anonymous caller, see <see cref="ApiKeyRing"/>), then the body (JSON, at most 64 KiB, well-formed, every field
+/// valid for the model) before anything is scheduled, so a bad request costs nothing and gets one problem document
+/// listing every field error.
 /// An Idempotency-Key makes the POST repeatable: the key (scoped to the caller, see <see cref="IdempotencyScope"/>)
 /// decides the generation id, the same body gets the same generation back, and a different body under the same key is
 /// a 409. Racing POSTs with one key are serialized per id, so the engine sees one schedule. With <c>Prefer: wait=N</c>
@@ -52,6 +55,27 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
     private async Task<ApiResponse> StartAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var instance = request.Path.Value;
+        var caller = AdmissionCaller.Anonymous(IdempotencyScope.Caller(request));
+        if (admission?.Keys is { } ring)
+        {
+            KeyVerdict verdict;
+            try
+            {
+                verdict = await ring.VerifyAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsStorageFailure(e) && !cancellationToken.IsCancellationRequested)
+            {
+                return StorageDown(instance);
+            }
+
+            if (verdict.Refusal is { } refusal)
+            {
+                return ApiResponse.Problem(ProblemDocument.InvalidApiKey(refusal, instance), new Dictionary<string, string> { [HeaderNames.WWWAuthenticate] = ApiKeyRing.Challenge(refusal) });
+            }
+
+            caller = verdict.Caller ?? caller;
+        }
+
         if (!IsJson(request.ContentType))
         {
             return ApiResponse.Problem(ProblemDocument.UnsupportedMediaType(request.ContentType, instance));
@@ -99,13 +123,13 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
         var input = new GenerationInput(generation, RequestFingerprint.Of(generation));
         if (key is null)
         {
-            var admitted = await AdmitAsync(request, generation, instance, cancellationToken).ConfigureAwait(false);
+            var fresh = _newId();
+            var admitted = await AdmitAsync(caller, generation, fresh, instance, cancellationToken).ConfigureAwait(false);
             if (!admitted.Admitted)
             {
                 return Refused(admitted);
             }
 
-            var fresh = _newId();
             await client.ScheduleNewOrchestrationInstanceAsync(PipelineTasks.Generation, input, new StartOrchestrationOptions(fresh), cancellationToken).ConfigureAwait(false);
             return Accepted(request, fresh, admitted.Headers);
         }
@@ -130,7 +154,7 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
             }
 
             // Only a generation that will be scheduled spends budget; a retry of one that exists is free.
-            decision = await AdmitAsync(request, generation, instance, cancellationToken).ConfigureAwait(false);
+            decision = await AdmitAsync(caller, generation, id, instance, cancellationToken).ConfigureAwait(false);
             if (!decision.Admitted)
             {
                 return Refused(decision);
@@ -155,7 +179,7 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
         return Accepted(request, id, decision.Headers);
     }
 
-    private async Task<AdmissionDecision> AdmitAsync(HttpRequest request, GenerationRequest generation, string? instance, CancellationToken cancellationToken)
+    private async Task<AdmissionDecision> AdmitAsync(AdmissionCaller caller, GenerationRequest generation, string id, string? instance, CancellationToken cancellationToken)
     {
         if (admission is null)
         {
@@ -164,7 +188,7 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
 
         try
         {
-            return await admission.AdmitAsync(IdempotencyScope.Caller(request), AdmissionControl.CostOf(generation), instance, cancellationToken).ConfigureAwait(false);
+            return await admission.AdmitAsync(caller, AdmissionControl.CostOf(generation), instance, new InFlightClaim(id, StateOfAsync), cancellationToken).ConfigureAwait(false);
         }
         catch (AdmissionContentionException)
         {
@@ -176,6 +200,15 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
             return new AdmissionDecision(ProblemDocument.StorageUnavailable(StorageRetryAfterSeconds, instance), RetryAfter(StorageRetryAfterSeconds));
         }
     }
+
+    /// <summary>What became of a generation held against its caller's in-flight cap.</summary>
+    private async Task<HeldState> StateOfAsync(string id, CancellationToken cancellationToken) =>
+        await client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) switch
+        {
+            null => HeldState.Unknown,
+            { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended } => HeldState.Running,
+            _ => HeldState.Finished,
+        };
 
     private static ApiResponse Refused(AdmissionDecision decision) => ApiResponse.Problem(decision.Refusal!, decision.Headers);
 

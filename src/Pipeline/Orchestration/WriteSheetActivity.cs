@@ -8,10 +8,13 @@ namespace SithSynth.Pipeline.Orchestration;
 /// <summary>
 /// Inference for one variation: runs the model (loaded once per process by the catalogue and shared), stores the score
 /// for the render activities and the JSON report, and returns their names with the measured analysis. The variation's
-/// seed is derived from the request seed, so a retry writes exactly the same sheet.
+/// seed is derived from the request seed, so a retry writes exactly the same sheet. The model runs in a turn of
+/// <see cref="InferenceTurns"/> (the process's own unless given), so every generation gets its share of the cores.
 /// </summary>
-public sealed class WriteSheetActivity(ModelCatalog catalog, IArtifactStore store) : TaskActivity<VariationWork, WrittenSheet>
+public sealed class WriteSheetActivity(ModelCatalog catalog, IArtifactStore store, InferenceTurns? turns = null) : TaskActivity<VariationWork, WrittenSheet>
 {
+    private readonly InferenceTurns _turns = turns ?? InferenceTurns.Shared;
+
     public override Task<WrittenSheet> RunAsync(TaskActivityContext context, VariationWork input) => ExecuteAsync(input);
 
     /// <summary>The activity's work, for hosts that bind activities as functions (the Functions app) rather than register them.</summary>
@@ -19,7 +22,12 @@ public sealed class WriteSheetActivity(ModelCatalog catalog, IArtifactStore stor
     {
         ArgumentNullException.ThrowIfNull(input);
         var spec = SettledRequest.ToSpec(input.Request, catalog.Cards);
-        var sheet = LeadSheetGenerator.Generate(spec, catalog.Model(spec.Model), input.Variation);
+        GeneratedSheet sheet;
+        using (await _turns.EnterAsync(input.GenerationId, spec.Bars * spec.Variations).ConfigureAwait(false))
+        {
+            sheet = LeadSheetGenerator.Generate(spec, catalog.Model(spec.Model), input.Variation);
+        }
+
         var variation = input.Variation + 1;
 
         var score = ArtifactName.Of(input.GenerationId, variation, ArtifactKind.Score);

@@ -56,7 +56,8 @@ public sealed class ServeRestartTests(ITestOutputHelper output)
     {
         await using var azurite = await PlainAzurite.StartAsync();
         var storage = new Dictionary<string, string> { ["SITHSYNTH_STORAGE"] = azurite.ConnectionString };
-        string[] hub = ["--task-hub", "KillTest"];
+        // One caller starts all four mid-run generations, more than the default in-flight cap lets one address have.
+        string[] hub = ["--task-hub", "KillTest", "--client-in-flight", "0"];
         var statusUrls = new List<Uri>();
         await using (var doomed = await ServeProcess.StartAsync(storage, hub))
         {

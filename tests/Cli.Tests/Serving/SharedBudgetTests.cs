@@ -37,5 +37,37 @@ public sealed class SharedBudgetTests
         }
     }
 
+    [Fact]
+    public async Task The_in_flight_cap_holds_across_two_serves_and_a_key_issued_into_the_account_raises_it_on_both()
+    {
+        await using var azurite = await PlainAzurite.StartAsync();
+        var issued = Sithsynth.Run("api-key", "issue", "--label", "shared", "--storage", azurite.ConnectionString);
+        Assert.Equal(0, issued.ExitCode);
+        var key = issued.Out.Trim();
+        string[] limits = ["--storage", azurite.ConnectionString, "--task-hub", "InFlightTest", "--client-in-flight", "320", "--key-in-flight", "640", "--client-budget", "0", "--key-budget", "0", "--global-budget", "0"];
+        await using var one = await ServeProcess.StartAsync([.. limits, "--artifacts", Sithsynth.NewFolder()]);
+        await using var other = await ServeProcess.StartAsync([.. limits, "--artifacts", Sithsynth.NewFolder()]);
+
+        // 40 bars × 8 variations runs for seconds, so it is still in flight when the next POSTs arrive.
+        using var heavy = await one.Http.SendAsync(ServeFixture.Post("""{"model":"lstm","bars":40,"variations":8}"""));
+        using var elsewhere = await other.Http.SendAsync(ServeFixture.Post("""{"model":"lstm","bars":8}"""));
+        using var keyed = ServeFixture.Post("""{"model":"lstm","bars":40,"variations":8}""");
+        keyed.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        using var withKey = await other.Http.SendAsync(keyed);
+        using var wrong = ServeFixture.Post("""{"model":"lstm","bars":8}""");
+        wrong.Headers.Add("X-Api-Key", key[..^2] + "AA");
+        using var wrongKey = await one.Http.SendAsync(wrong);
+
+        Assert.Equal(HttpStatusCode.Accepted, heavy.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, elsewhere.StatusCode);
+        Assert.Equal("urn:sithsynth:problem:too-many-in-flight", JsonNode.Parse(await elsewhere.Content.ReadAsStringAsync())!["type"]!.GetValue<string>());
+        Assert.NotNull(elsewhere.Headers.RetryAfter);
+        Assert.Equal("\"in-flight\";q=320", Header(elsewhere, "RateLimit-Policy"));
+        Assert.Equal(HttpStatusCode.Accepted, withKey.StatusCode);
+        Assert.Equal("\"in-flight\";q=640", Header(withKey, "RateLimit-Policy"));
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
+        Assert.StartsWith("Bearer ", wrongKey.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
+
     private static string Header(HttpResponseMessage response, string name) => string.Join(", ", response.Headers.GetValues(name));
 }

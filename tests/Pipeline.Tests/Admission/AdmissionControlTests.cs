@@ -22,7 +22,7 @@ public sealed class AdmissionControlTests
     {
         var admission = Control(client: 64, global: 0, out _);
 
-        var decision = await admission.AdmitAsync("192.0.2.1", 16, "/api/generations");
+        var decision = await admission.AdmitAsync(AdmissionCaller.Anonymous("192.0.2.1"), 16, "/api/generations");
 
         Assert.True(decision.Admitted);
         Assert.Equal("\"client\";q=64;w=60", decision.Headers["RateLimit-Policy"]);
@@ -36,10 +36,10 @@ public sealed class AdmissionControlTests
         var admission = Control(client: 48, global: 0, out var clock);
         for (var i = 0; i < 3; i++)
         {
-            Assert.True((await admission.AdmitAsync("192.0.2.1", 16, null)).Admitted);
+            Assert.True((await admission.AdmitAsync(AdmissionCaller.Anonymous("192.0.2.1"), 16, null)).Admitted);
         }
 
-        var refused = await admission.AdmitAsync("192.0.2.1", 16, "/api/generations");
+        var refused = await admission.AdmitAsync(AdmissionCaller.Anonymous("192.0.2.1"), 16, "/api/generations");
 
         Assert.False(refused.Admitted);
         Assert.Equal(429, refused.Refusal!.Status);
@@ -49,7 +49,7 @@ public sealed class AdmissionControlTests
         Assert.Contains("48 bar-variations", refused.Refusal.Detail, StringComparison.Ordinal);
 
         clock.Now = Start.AddSeconds(40);
-        Assert.True((await admission.AdmitAsync("192.0.2.1", 16, null)).Admitted);
+        Assert.True((await admission.AdmitAsync(AdmissionCaller.Anonymous("192.0.2.1"), 16, null)).Admitted);
     }
 
     [Fact]
@@ -58,11 +58,11 @@ public sealed class AdmissionControlTests
         var admission = Control(client: 32, global: 64, out _);
         for (var i = 0; i < 50; i++)
         {
-            await admission.AdmitAsync("198.51.100.7", 16, null);
+            await admission.AdmitAsync(AdmissionCaller.Anonymous("198.51.100.7"), 16, null);
         }
 
-        Assert.True((await admission.AdmitAsync("192.0.2.1", 16, null)).Admitted);
-        Assert.True((await admission.AdmitAsync("192.0.2.1", 16, null)).Admitted);
+        Assert.True((await admission.AdmitAsync(AdmissionCaller.Anonymous("192.0.2.1"), 16, null)).Admitted);
+        Assert.True((await admission.AdmitAsync(AdmissionCaller.Anonymous("192.0.2.1"), 16, null)).Admitted);
     }
 
     [Fact]
@@ -71,10 +71,10 @@ public sealed class AdmissionControlTests
         var admission = Control(client: 32, global: 48, out _);
         foreach (var caller in new[] { "192.0.2.1", "192.0.2.2", "192.0.2.3" })
         {
-            Assert.True((await admission.AdmitAsync(caller, 16, null)).Admitted);
+            Assert.True((await admission.AdmitAsync(AdmissionCaller.Anonymous(caller), 16, null)).Admitted);
         }
 
-        var refused = await admission.AdmitAsync("192.0.2.4", 16, null);
+        var refused = await admission.AdmitAsync(AdmissionCaller.Anonymous("192.0.2.4"), 16, null);
 
         Assert.Equal(503, refused.Refusal!.Status);
         Assert.Equal("urn:sithsynth:problem:service-saturated", refused.Refusal.Type);
@@ -87,7 +87,7 @@ public sealed class AdmissionControlTests
     {
         var admission = Control(client: 100, global: 0, out _);
 
-        var refused = await admission.AdmitAsync("192.0.2.1", 320, null);
+        var refused = await admission.AdmitAsync(AdmissionCaller.Anonymous("192.0.2.1"), 320, null);
 
         Assert.Contains("more than this caller's whole budget", refused.Refusal!.Detail, StringComparison.Ordinal);
     }
@@ -99,7 +99,7 @@ public sealed class AdmissionControlTests
 
         for (var i = 0; i < 100; i++)
         {
-            var decision = await admission.AdmitAsync("192.0.2.1", 320, null);
+            var decision = await admission.AdmitAsync(AdmissionCaller.Anonymous("192.0.2.1"), 320, null);
             Assert.True(decision.Admitted);
             Assert.Empty(decision.Headers);
         }

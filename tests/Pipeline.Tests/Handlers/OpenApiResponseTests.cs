@@ -80,6 +80,13 @@ public sealed class OpenApiResponseTests(ApiFixture api) : IClassFixture<ApiFixt
         var limited = new StartGenerationHandler(api.Engine.Client, ShippedModels.Catalog, api.Idempotency, perCaller);
         Assert.Equal(202, await CheckAsync(path, "post", limited.HandleAsync(ApiFixture.Post("""{"bars":8}"""))));
         Assert.Equal(429, await CheckAsync(path, "post", limited.HandleAsync(ApiFixture.Post("""{"bars":8}"""))));
+        Assert.Equal(429, await CheckAsync(path, "post", new StartGenerationHandler(api.Engine.Client, ShippedModels.Catalog, api.Idempotency,
+            new AdmissionControl(new AdmissionSettings { ClientInFlight = 4 }, new InMemoryAdmissionLedger(), TimeProvider.System)).HandleAsync(ApiFixture.Post("""{"bars":8}"""))));
+        using var keys = new TemporaryFolder();
+        var keyed = new AdmissionControl(new AdmissionSettings(), new InMemoryAdmissionLedger(), TimeProvider.System, new SithSynth.Pipeline.Access.ApiKeyRing(new SithSynth.Pipeline.Access.FolderApiKeyStore(keys.Path), TimeProvider.System));
+        var wrongKey = ApiFixture.Post("""{"bars":8}""");
+        wrongKey.Headers.Authorization = "Bearer ssk.0123456789abcdef.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        Assert.Equal(401, await CheckAsync(path, "post", new StartGenerationHandler(api.Engine.Client, ShippedModels.Catalog, api.Idempotency, keyed).HandleAsync(wrongKey)));
         var everyone = new AdmissionControl(new AdmissionSettings { ClientBudget = 0, GlobalBudget = 4 }, new InMemoryAdmissionLedger(), TimeProvider.System);
         Assert.Equal(503, await CheckAsync(path, "post", new StartGenerationHandler(api.Engine.Client, ShippedModels.Catalog, api.Idempotency, everyone).HandleAsync(ApiFixture.Post("""{"bars":8}"""))));
     }
