@@ -1,6 +1,7 @@
 // Wires the page: the form and its curves, the generation lifecycle (state.ts) and the results. Rendering reads the
 // current GenerationView and nothing else, so every change goes through reduce().
 import './styles.css';
+import { acceptsMessage, constraintsOf } from './accepts';
 import { ApiClient, ApiError } from './api';
 import { apiBase } from './config';
 import type { Layout, ModelDocument } from './contract';
@@ -14,6 +15,7 @@ import {
   initialValues,
   layouts,
   limitsOf,
+  modelHelpText,
   majorKeys,
   minorKeys,
   routeErrors,
@@ -160,7 +162,7 @@ function applyModelLimits(): void {
   const current = meterSelect.value || values.timeSignature;
   meterSelect.replaceChildren(...limits.timeSignatures.map((t) => new Option(t, t)));
   meterSelect.value = limits.timeSignatures.includes(current) ? current : (limits.timeSignatures[0] ?? '');
-  if (model) modelHelp.textContent = model.description;
+  if (model) modelHelp.textContent = modelHelpText(model);
 }
 
 async function loadModels(): Promise<void> {
@@ -227,13 +229,13 @@ function focusFirstInvalid(): void {
   else if (first) $(first).focus();
 }
 
-/** The browser's own range and format checks, reported in the same places as the server's. */
+/** The browser's own range and format checks, reported in the same places as the server's, in the page's words. */
 function clientErrors(): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const input of form.querySelectorAll<HTMLInputElement>('input[id]')) {
     const visible = !input.closest('[hidden]');
     if (visible && input.willValidate && !input.validity.valid) {
-      errors[input.id] = [input.validationMessage];
+      errors[input.id] = [acceptsMessage(constraintsOf(input))];
     }
   }
   return errors;
