@@ -26,9 +26,10 @@ import {
   type FormValues,
   type Mode,
 } from './form';
-import { loadPlayer, stopPlayback } from './player';
+import { loadPlayer } from './player';
 import { loadOsmd } from './scoreView';
 import { initialView, isBusy, progressText, reduce, type GenerationEvent, type GenerationView } from './state';
+import { Transport } from './transportView';
 import { renderVariation } from './variationView';
 
 const api = new ApiClient({ baseUrl: apiBase() });
@@ -56,6 +57,18 @@ const resultsEmpty = $<HTMLParagraphElement>('results-empty');
 const variationsBox = $<HTMLDivElement>('variation-list');
 const resultsSummary = $<HTMLDivElement>('results-summary');
 const resultsSeed = $<HTMLElement>('results-seed');
+const resultsPanel = $<HTMLElement>('results');
+const generateError = $<HTMLParagraphElement>('generate-error');
+const transport = new Transport({
+  bar: $('transport'),
+  variation: $('transport-variation'),
+  variationField: $('transport-variation-field'),
+  play: $('play'),
+  position: $('position'),
+  midi: $('download-midi'),
+  musicXml: $('download-musicxml'),
+  message: $('transport-message'),
+});
 
 let models: ModelDocument[] = [];
 let values: FormValues = initialValues();
@@ -244,8 +257,24 @@ function clientErrors(): Record<string, string[]> {
 // ---- lifecycle -------------------------------------------------------------------------------------------------
 
 function dispatch(event: GenerationEvent): void {
+  const before = view;
   view = reduce(view, event);
   render();
+  lead(before, view);
+}
+
+const reducedMotion = (): boolean => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+/** Moves focus to what just appeared and scrolls it into view, so nothing happens where the eye is not. */
+function reveal(target: HTMLElement, block: ScrollLogicalPosition): void {
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block, behavior: reducedMotion() ? 'auto' : 'smooth' });
+}
+
+/** Where the eye goes after an event: progress when work starts, the error beside Generate when it fails. */
+function lead(before: GenerationView, after: GenerationView): void {
+  if (after.phase === 'submitting' && before.phase !== 'submitting') reveal(progressPanel, 'nearest');
+  else if (after.error && after.error !== before.error) reveal(generateError, 'center');
 }
 
 function render(): void {
@@ -262,15 +291,24 @@ function render(): void {
 
   const unplaced = showFieldErrors(view.fieldErrors);
   showAlert(view.error, unplaced);
+  showBesideGenerate(view.error, Object.keys(view.fieldErrors).length);
 
   if (view.phase === 'completed' && shownVariations !== view.variations) {
     showResults();
   }
 }
 
+/** The failure, or how many fields to fix, next to the button that was pressed (the alert may be out of view). */
+function showBesideGenerate(error: string | undefined, invalidFields: number): void {
+  const text = error ?? (invalidFields === 0 ? '' : `Not generated: ${invalidFields === 1 ? 'one setting needs' : `${invalidFields} settings need`} a change, marked above.`);
+  generateError.textContent = text;
+  generateError.hidden = text === '';
+  if (text) generateButton.setAttribute('aria-describedby', generateError.id);
+  else generateButton.removeAttribute('aria-describedby');
+}
+
 function showResults(): void {
   shownVariations = view.variations;
-  stopPlayback();
   // The first result is when the heavy parts are needed: fetch both chunks now, in parallel with the files.
   void loadOsmd().catch(() => undefined);
   void loadPlayer().catch(() => undefined);
@@ -278,7 +316,15 @@ function showResults(): void {
   resultsEmpty.textContent = 'The generation finished without sheets.';
   resultsSummary.hidden = !view.seed;
   resultsSeed.textContent = view.seed ?? '';
-  variationsBox.replaceChildren(...view.variations.map((v) => renderVariation(v, { api })));
+  const shown = view.variations.map((v) => renderVariation(v, { api, score: { coveredTop: () => transport.coveredTop() } }));
+  variationsBox.replaceChildren(...shown.map((v) => v.article));
+  transport.show(shown);
+  reveal(resultsPanel, 'start');
+  // The page grows once the first sheet is drawn, so the panel could not reach the top yet; it can now, unless the
+  // user has gone elsewhere meanwhile.
+  void shown[0]?.score.then(() => {
+    if (resultsPanel.contains(document.activeElement)) resultsPanel.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
+  }, () => undefined);
 }
 
 /** Puts the last generation's seed into the form, to write it again with changed settings. */

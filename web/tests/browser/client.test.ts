@@ -172,17 +172,18 @@ describe('the web client', () => {
       const image = box.querySelector('img[id^="cursorImg"]') as HTMLImageElement | null;
       return { step: Number(box.dataset.cursorStep ?? -1), left: image?.style.left ?? '', top: image?.style.top ?? '', visible: image ? image.style.display !== 'none' : false };
     });
-    await page.click('#variation-1 button:has-text("Play")');
-    await expect.poll(() => page.getAttribute('#variation-1', 'data-playing')).toBe('true');
+    await page.click('#play');
+    await expect.poll(() => page.getAttribute('#transport', 'data-playing')).toBe('true');
     const start = await cursor();
     expect(start.visible).toBe(true);
     await expect.poll(async () => (await cursor()).step, { timeout: 10_000 }).toBeGreaterThan(start.step + 2);
     const later = await cursor();
     expect(`${later.left},${later.top}`).not.toBe(`${start.left},${start.top}`);
-    expect(await page.textContent('#variation-1 button.primary')).toContain('Stop');
+    expect(await page.textContent('#play')).toBe('Stop');
+    expect(await page.textContent('#position')).toMatch(/^Bar \d+ of 10$/);
 
-    await page.click('#variation-1 button:has-text("Stop")');
-    await expect.poll(() => page.getAttribute('#variation-1', 'data-playing')).toBe('false');
+    await page.click('#play');
+    await expect.poll(() => page.getAttribute('#transport', 'data-playing')).toBe('false');
     expect(problems).toEqual([]);
   });
 
@@ -190,12 +191,12 @@ describe('the web client', () => {
     const status = watched.completed()!;
     const files = status.variations![0]!.files;
 
-    const [midi] = await Promise.all([page.waitForEvent('download'), page.click('#variation-1 button:has-text("Download MIDI")')]);
+    const [midi] = await Promise.all([page.waitForEvent('download'), page.click('#download-midi')]);
     expect(midi.suggestedFilename()).toBe(files.midi.fileName);
     const midiBytes = readFileSync((await midi.path())!);
     expect(midiBytes.subarray(0, 4).toString('latin1')).toBe('MThd');
 
-    const [xml] = await Promise.all([page.waitForEvent('download'), page.click('#variation-1 button:has-text("Download MusicXML")')]);
+    const [xml] = await Promise.all([page.waitForEvent('download'), page.click('#download-musicxml')]);
     expect(xml.suggestedFilename()).toBe(files.musicXml.fileName);
     const text = readFileSync((await xml.path())!, 'utf8');
     const parsed = await page.evaluate((source) => {
