@@ -1,6 +1,6 @@
 // The client as a musician meets it (issue 13): what shows before a result, the messages a field gives, where the eye
 // is led, the transport, share links and history, print and dark mode. Chromium against `sithsynth serve`.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -204,5 +204,36 @@ describe('on a phone, 390×844', () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+describe('tap → engraved sheet (a benchmark, reported, not asserted)', () => {
+  it('times a 16-bar single variation from the click to the drawn sheet on a fresh page', async () => {
+    const runs: number[] = [];
+    for (let run = 0; run < 7; run++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      try {
+        const { page, problems } = await openPage(context, serve.url);
+        await modelsLoaded(page);
+        // As a musician would: a moment choosing settings (when the prefetch runs), then Generate.
+        await page.focus('#seed');
+        await page.fill('#seed', String(9000 + run));
+        await page.waitForTimeout(1500);
+        const started = Date.now();
+        await page.click('#generate');
+        await page.waitForSelector('.score[data-state="ready"]', { timeout: 60_000 });
+        runs.push(Date.now() - started);
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+    const sorted = [...runs].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    const report = { what: 'tap → engraved sheet, 16 bars, 1 variation, serve, Chromium 1280×800', runsMs: runs, medianMs: median, minMs: sorted[0], maxMs: sorted.at(-1) };
+    mkdirSync(join(repoRoot, 'TestResults'), { recursive: true });
+    writeFileSync(join(repoRoot, 'TestResults', 'web-timing.json'), JSON.stringify(report, null, 2));
+    console.log(`tap → engraved sheet: median ${median} ms over ${runs.length} runs (${runs.join(', ')} ms)`);
+    expect(runs).toHaveLength(7);
   });
 });
