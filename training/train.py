@@ -200,6 +200,7 @@ def train(args):
         "name": name,
         "architecture": args.arch,
         "description": describe(args.arch, hp, n_params),
+        "summary": SUMMARIES.get(args.arch),
         "maxBars": vocab["maxBars"],
         "onsetResolution": vocab["onsetResolution"],
         "maxOnset": vocab["maxOnset"],
@@ -248,6 +249,13 @@ def train(args):
           "test=%.4f/token %.3f/event size=%.1fMB -> %s" % (
               name, args.arch, n_params, epoch, best_epoch, train_seconds, valid["nllPerToken"],
               valid["nllPerEvent"], test["nllPerToken"], test["nllPerEvent"], size / 1e6, args.out), flush=True)
+
+
+# What the web client shows beside the model's name: a musician's words, not the architecture (that is "description").
+SUMMARIES = {
+    "transformer": "The default: follows the mood and note density you ask for most closely, bar by bar.",
+    "lstm": "A second writer with its own habits: tunes that move more by step. Try it for other ideas with the same settings.",
+}
 
 
 def describe(arch, hp, n_params):

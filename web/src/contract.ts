@@ -94,7 +94,10 @@ export interface GenerationStatusDocument {
 export interface ModelDocument {
   name: string;
   architecture: string;
+  /** How it is built, for engineers. */
   description: string;
+  /** What it is like to write with, for musicians: what the page shows. */
+  summary?: string;
   minBars: number;
   maxBars: number;
   timeSignatures: string[];

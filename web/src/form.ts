@@ -255,3 +255,8 @@ export function routeErrors(errors: Record<string, string[]>, values: Pick<FormV
   }
   return { byControl, unplaced };
 }
+
+/** The line under the model picker: the card's summary for musicians, never its engineering description. */
+export function modelHelpText(model: Pick<ModelDocument, 'summary' | 'minBars' | 'maxBars'>): string {
+  return model.summary?.trim() || `Writes ${model.minBars} to ${model.maxBars} bars.`;
+}

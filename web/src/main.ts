@@ -1,6 +1,7 @@
 // Wires the page: the form and its curves, the generation lifecycle (state.ts) and the results. Rendering reads the
 // current GenerationView and nothing else, so every change goes through reduce().
 import './styles.css';
+import { acceptsMessage, constraintsOf } from './accepts';
 import { ApiClient, ApiError } from './api';
 import { apiBase } from './config';
 import type { Layout, ModelDocument } from './contract';
@@ -14,6 +15,7 @@ import {
   initialValues,
   layouts,
   limitsOf,
+  modelHelpText,
   majorKeys,
   minorKeys,
   routeErrors,
@@ -24,9 +26,10 @@ import {
   type FormValues,
   type Mode,
 } from './form';
-import { loadPlayer, stopPlayback } from './player';
+import { loadPlayer } from './player';
 import { loadOsmd } from './scoreView';
 import { initialView, isBusy, progressText, reduce, type GenerationEvent, type GenerationView } from './state';
+import { Transport } from './transportView';
 import { renderVariation } from './variationView';
 
 const api = new ApiClient({ baseUrl: apiBase() });
@@ -54,6 +57,18 @@ const resultsEmpty = $<HTMLParagraphElement>('results-empty');
 const variationsBox = $<HTMLDivElement>('variation-list');
 const resultsSummary = $<HTMLDivElement>('results-summary');
 const resultsSeed = $<HTMLElement>('results-seed');
+const resultsPanel = $<HTMLElement>('results');
+const generateError = $<HTMLParagraphElement>('generate-error');
+const transport = new Transport({
+  bar: $('transport'),
+  variation: $('transport-variation'),
+  variationField: $('transport-variation-field'),
+  play: $('play'),
+  position: $('position'),
+  midi: $('download-midi'),
+  musicXml: $('download-musicxml'),
+  message: $('transport-message'),
+});
 
 let models: ModelDocument[] = [];
 let values: FormValues = initialValues();
@@ -161,7 +176,7 @@ function applyModelLimits(): void {
   const current = meterSelect.value || values.timeSignature;
   meterSelect.replaceChildren(...limits.timeSignatures.map((t) => new Option(t, t)));
   meterSelect.value = limits.timeSignatures.includes(current) ? current : (limits.timeSignatures[0] ?? '');
-  if (model) modelHelp.textContent = model.description;
+  if (model) modelHelp.textContent = modelHelpText(model);
 }
 
 async function loadModels(): Promise<void> {
@@ -228,13 +243,13 @@ function focusFirstInvalid(): void {
   else if (first) $(first).focus();
 }
 
-/** The browser's own range and format checks, reported in the same places as the server's. */
+/** The browser's own range and format checks, reported in the same places as the server's, in the page's words. */
 function clientErrors(): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const input of form.querySelectorAll<HTMLInputElement>('input[id]')) {
     const visible = !input.closest('[hidden]');
     if (visible && input.willValidate && !input.validity.valid) {
-      errors[input.id] = [input.validationMessage];
+      errors[input.id] = [acceptsMessage(constraintsOf(input))];
     }
   }
   return errors;
@@ -243,8 +258,24 @@ function clientErrors(): Record<string, string[]> {
 // ---- lifecycle -------------------------------------------------------------------------------------------------
 
 function dispatch(event: GenerationEvent): void {
+  const before = view;
   view = reduce(view, event);
   render();
+  lead(before, view);
+}
+
+const reducedMotion = (): boolean => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+/** Moves focus to what just appeared and scrolls it into view, so nothing happens where the eye is not. */
+function reveal(target: HTMLElement, block: ScrollLogicalPosition): void {
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block, behavior: reducedMotion() ? 'auto' : 'smooth' });
+}
+
+/** Where the eye goes after an event: progress when work starts, the error beside Generate when it fails. */
+function lead(before: GenerationView, after: GenerationView): void {
+  if (after.phase === 'submitting' && before.phase !== 'submitting') reveal(progressPanel, 'nearest');
+  else if (after.error && after.error !== before.error) reveal(generateError, 'center');
 }
 
 function render(): void {
@@ -261,23 +292,39 @@ function render(): void {
 
   const unplaced = showFieldErrors(view.fieldErrors);
   showAlert(view.error, unplaced);
+  showBesideGenerate(view.error, Object.keys(view.fieldErrors).length);
 
   if (view.phase === 'completed' && shownVariations !== view.variations) {
     showResults();
   }
 }
 
+/** The failure, or how many fields to fix, next to the button that was pressed (the alert may be out of view). */
+function showBesideGenerate(error: string | undefined, invalidFields: number): void {
+  const text = error ?? (invalidFields === 0 ? '' : `Not generated: ${invalidFields === 1 ? 'one setting needs' : `${invalidFields} settings need`} a change, marked above.`);
+  generateError.textContent = text;
+  generateError.hidden = text === '';
+  if (text) generateButton.setAttribute('aria-describedby', generateError.id);
+  else generateButton.removeAttribute('aria-describedby');
+}
+
 function showResults(): void {
   shownVariations = view.variations;
-  stopPlayback();
-  // The first result is when the heavy parts are needed: fetch both chunks now, in parallel with the files.
-  void loadOsmd().catch(() => undefined);
-  void loadPlayer().catch(() => undefined);
+  // Prefetched while the form was filled; if that has not happened yet, now in parallel with the files.
+  prefetchHeavyParts();
   resultsEmpty.hidden = view.variations.length > 0;
   resultsEmpty.textContent = 'The generation finished without sheets.';
   resultsSummary.hidden = !view.seed;
   resultsSeed.textContent = view.seed ?? '';
-  variationsBox.replaceChildren(...view.variations.map((v) => renderVariation(v, { api })));
+  const shown = view.variations.map((v) => renderVariation(v, { api, score: { coveredTop: () => transport.coveredTop() } }));
+  variationsBox.replaceChildren(...shown.map((v) => v.article));
+  transport.show(shown);
+  reveal(resultsPanel, 'start');
+  // The page grows once the first sheet is drawn, so the panel could not reach the top yet; it can now, unless the
+  // user has gone elsewhere meanwhile.
+  void shown[0]?.score.then(() => {
+    if (resultsPanel.contains(document.activeElement)) resultsPanel.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
+  }, () => undefined);
 }
 
 /** Puts the last generation's seed into the form, to write it again with changed settings. */
@@ -368,7 +415,21 @@ form.addEventListener('change', (event) => {
   }
 });
 
+/**
+ * OSMD and Tone are most of the app's weight and kept out of the first chunk; they are fetched while the user is
+ * still choosing settings (the first touch of the form, or the first idle moment), so the sheet is drawn as soon as
+ * its files arrive instead of after a 1.3 MB download.
+ */
+function prefetchHeavyParts(): void {
+  void loadOsmd().catch(() => undefined);
+  void loadPlayer().catch(() => undefined);
+}
+
 fillStaticOptions();
 showValues(values);
 render();
 void loadModels();
+form.addEventListener('focusin', prefetchHeavyParts, { once: true });
+form.addEventListener('pointerdown', prefetchHeavyParts, { once: true });
+if ('requestIdleCallback' in window) window.requestIdleCallback(prefetchHeavyParts, { timeout: 4000 });
+else setTimeout(prefetchHeavyParts, 2000);

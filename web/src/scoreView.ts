@@ -13,14 +13,29 @@ const tempoMarkLift = -4;
 
 const reducedMotion = (): boolean => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
+/** Below this container width (CSS px) the sheet is drawn small with narrow margins, so a phone gets two bars a line. */
+export const narrowSheet = 600;
+
+/** One cursor position: its onset in whole notes from the start and its bar (from 0). */
+export interface CursorStep {
+  onset: number;
+  bar: number;
+}
+
+export interface ScoreOptions {
+  /** How far down the window the sticky transport covers, so following the cursor keeps it below that. */
+  coveredTop?: () => number;
+}
+
 export class Score {
   private constructor(
     private readonly osmd: OpenSheetMusicDisplay,
     private readonly container: HTMLElement,
+    private readonly options: ScoreOptions,
   ) {}
 
   /** Renders the sheet into the container (emptied first) and records what it drew on the element for tests. */
-  static async render(container: HTMLElement, musicXml: string): Promise<Score> {
+  static async render(container: HTMLElement, musicXml: string, options: ScoreOptions = {}): Promise<Score> {
     const { OpenSheetMusicDisplay } = await loadOsmd();
     container.replaceChildren();
     const osmd = new OpenSheetMusicDisplay(container, {
@@ -41,13 +56,26 @@ export class Score {
     // Chord symbols with ♯ and ♭ as printed, not ASCII # and b (OSMD's default).
     osmd.EngravingRules.resetChordAccidentalTexts(osmd.EngravingRules.ChordAccidentalTexts, true);
     await osmd.load(withNoChordRoots(musicXml));
-    // A phone fits one measure per line at full size; smaller notes fit two or three and stay readable.
-    osmd.zoom = container.clientWidth < 600 ? 0.7 : 1;
+    // A phone fits one bar a line at full size (16 systems for 16 bars). Smaller, with narrow page margins and two
+    // bars to every line, even a bar of sixteenths stays legible, and the eye reads two bars a line, not one.
+    if (container.clientWidth < narrowSheet) {
+      osmd.zoom = 0.55;
+      osmd.EngravingRules.PageLeftMargin = 1;
+      osmd.EngravingRules.PageRightMargin = 1;
+      osmd.EngravingRules.RenderXMeasuresPerLineAkaSystem = 2;
+      // Tighter note spacing (OSMD's compact values) so a bar of sixteenths fits half a line rather than forcing one.
+      osmd.EngravingRules.VoiceSpacingMultiplierVexflow = 0.65;
+      osmd.EngravingRules.VoiceSpacingAddendVexflow = 2;
+      osmd.EngravingRules.MinNoteDistance = 1.5;
+    } else {
+      osmd.zoom = 1;
+    }
     osmd.render();
     // OSMD's cursors are <img> elements without alt text; they are decoration, so say so.
     for (const cursor of osmd.cursors ?? []) cursor.cursorElement?.setAttribute('alt', '');
-    const score = new Score(osmd, container);
+    const score = new Score(osmd, container, options);
     container.dataset.measures = String(score.measureCount);
+    container.dataset.barsPerSystem = JSON.stringify(score.barsPerSystem());
     container.dataset.chordSymbols = String(score.chordSymbols().length);
     container.dataset.staves = String(score.staffCount);
     container.dataset.beamGroups = JSON.stringify(score.beamGroups());
@@ -62,6 +90,11 @@ export class Score {
   /** Staves per system: two for the piano layout (melody, chords), one for a lead sheet. */
   get staffCount(): number {
     return this.osmd.GraphicSheet.MeasureList[0]?.length ?? 0;
+  }
+
+  /** How many bars each line (system) holds, top to bottom. */
+  barsPerSystem(): number[] {
+    return this.osmd.GraphicSheet.MusicPages.flatMap((page) => page.MusicSystems.map((system) => system.GraphicalMeasures.length));
   }
 
   /** The chord symbols as engraved, in order. */
@@ -101,17 +134,17 @@ export class Score {
     return groups;
   }
 
-  /** Every cursor position's onset, in whole notes from the start (what MusicXML timestamps count in). */
-  cursorOnsets(): number[] {
+  /** Every cursor position: its onset in whole notes from the start (what MusicXML timestamps count in) and bar. */
+  cursorSteps(): CursorStep[] {
     const cursor = this.osmd.cursor;
-    const onsets: number[] = [];
+    const steps: CursorStep[] = [];
     cursor.reset();
     while (!cursor.iterator.EndReached) {
-      onsets.push(cursor.iterator.currentTimeStamp.RealValue);
+      steps.push({ onset: cursor.iterator.currentTimeStamp.RealValue, bar: cursor.iterator.CurrentMeasureIndex });
       cursor.next();
     }
     cursor.reset();
-    return onsets;
+    return steps;
   }
 
   showCursor(): void {
@@ -123,10 +156,16 @@ export class Score {
     this.follow();
   }
 
-  /** Moves the cursor to the next position (the player calls this on the beat) and keeps it in view. */
-  step(): void {
-    this.osmd.cursor.next();
-    this.container.dataset.cursorStep = String(Number(this.container.dataset.cursorStep ?? 0) + 1);
+  /** Moves the cursor to a position (the player calls this on the beat, and again at a loop's start) and keeps it in view. */
+  moveTo(index: number): void {
+    const cursor = this.osmd.cursor;
+    let at = Number(this.container.dataset.cursorStep ?? 0);
+    if (index < at) {
+      cursor.reset();
+      at = 0;
+    }
+    for (; at < index && !cursor.iterator.EndReached; at++) cursor.next();
+    this.container.dataset.cursorStep = String(at);
     this.follow();
   }
 
@@ -140,8 +179,9 @@ export class Score {
     const element = this.osmd.cursor.cursorElement;
     if (!element) return;
     const box = element.getBoundingClientRect();
-    // Scroll only when the cursor leaves the window, and jump instead of gliding for people who asked for less motion.
-    if (box.top < 0 || box.bottom > window.innerHeight) {
+    // Scroll only when the cursor leaves the window (or goes under the sticky transport), and jump instead of gliding
+    // for people who asked for less motion.
+    if (box.top < (this.options.coveredTop?.() ?? 0) || box.bottom > window.innerHeight) {
       element.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' });
     }
   }

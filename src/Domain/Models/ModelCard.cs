@@ -26,6 +26,7 @@ public sealed class ModelCard
         Name = document.Name!;
         Architecture = document.Architecture ?? "";
         Description = document.Description ?? "";
+        Summary = string.IsNullOrWhiteSpace(document.Summary) ? null : document.Summary.Trim();
         MaxBars = document.MaxBars;
         OnsetResolution = document.OnsetResolution;
         MaxOnset = document.MaxOnset;
@@ -45,6 +46,9 @@ public sealed class ModelCard
     public string Architecture { get; }
 
     public string Description { get; }
+
+    /// <summary>What the model is like to write with, in a musician's words (the description is for engineers); null when the card has none.</summary>
+    public string? Summary { get; }
 
     public int MaxBars { get; }
 

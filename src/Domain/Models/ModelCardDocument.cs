@@ -9,6 +9,7 @@ internal sealed record ModelCardDocument(
     string? Name,
     string? Architecture,
     string? Description,
+    string? Summary,
     int MaxBars,
     int OnsetResolution,
     int MaxOnset,

@@ -9,6 +9,7 @@ public sealed record ModelDocument(
     string Name,
     string Architecture,
     string Description,
+    string? Summary,
     int MinBars,
     int MaxBars,
     IReadOnlyList<string> TimeSignatures,
@@ -19,7 +20,7 @@ public sealed record ModelDocument(
     {
         ArgumentNullException.ThrowIfNull(card);
         return new ModelDocument(
-            card.Name, card.Architecture, card.Description, GenerationRequestValidator.MinBars, card.MaxBars,
+            card.Name, card.Architecture, card.Description, card.Summary, GenerationRequestValidator.MinBars, card.MaxBars,
             [.. card.TimeSignatures.Select(t => t.ToString())],
             card.Training?.DeepClone().AsObject(), card.Evaluation?.DeepClone().AsObject());
     }

@@ -24,6 +24,21 @@ public sealed class CatalogHandlerTests
     }
 
     [Fact]
+    public void Each_shipped_model_has_a_summary_in_plain_words_beside_its_engineering_description()
+    {
+        var models = ApiFixture.Json(new ModelsHandler(ShippedModels.Catalog).Handle()).GetProperty("models").EnumerateArray().ToList();
+
+        Assert.All(models, m =>
+        {
+            var summary = m.GetProperty("summary").GetString()!;
+            Assert.InRange(summary.Length, 20, 160);
+            // What the web client shows a musician: none of the description's architecture terms.
+            Assert.DoesNotMatch(@"(?i)layer|encoder|decoder|\bd=|heads|parameters|embedding|pre-norm|causal|lstm|transformer", summary);
+            Assert.Contains("layer", m.GetProperty("description").GetString(), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void Health_is_ok_with_a_version_and_the_model_count()
     {
         var body = ApiFixture.Json(new HealthHandler(ShippedModels.Catalog).Handle());

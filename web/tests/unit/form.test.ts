@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlFor, fromRequest, initialValues, limitsOf, routeErrors, toRequest, withBars } from '../../src/form';
+import { controlFor, fromRequest, initialValues, limitsOf, modelHelpText, routeErrors, toRequest, withBars } from '../../src/form';
 
 describe('form → request', () => {
   it('sends every field the form shows, typed as the API reads them', () => {
@@ -126,5 +126,12 @@ describe('problem fields → controls', () => {
       ['valence-curve', ['A valence curve needs one value per bar.']],
     ]);
     expect(routed.unplaced).toEqual(["color: 'color' is not a field."]);
+  });
+});
+
+describe('the model help line', () => {
+  it('shows the card summary, or the bar range when there is none, never the description', () => {
+    expect(modelHelpText({ summary: 'Follows the mood closely.', minBars: 8, maxBars: 40 })).toBe('Follows the mood closely.');
+    expect(modelHelpText({ minBars: 8, maxBars: 32 })).toBe('Writes 8 to 32 bars.');
   });
 });
