@@ -6,7 +6,8 @@ namespace SithSynth.Domain.Decoding;
 /// <summary>
 /// Chords change the way lead sheets change them: only on a beat of the meter (a quarter in 4/4, 3/4 and 2/4, a half
 /// in 2/2, a dotted quarter in 6/8 and 12/8), at most <see cref="MaxChangesPerBar"/> times a bar, and at least once
-/// every <see cref="MaxBarsOnOneChord"/> bars (lead sheets seldom rest longer on one chord). Every event
+/// every <see cref="MaxBarsOnOneChord"/> bars (lead sheets seldom rest longer on one chord), with the odds of holding a
+/// chord past a whole bar lowered (<see cref="LongHoldStay"/>). Every event
 /// carries a chord token, so off the beat the only chord offered is the one already sounding; a chord span is then
 /// never shorter than a beat. A change the model wanted off the beat is not lost but carried to the next beat
 /// (<see cref="CarryChange"/>), as a musician moves an early chord onto the beat; refused outright, the changes
@@ -27,6 +28,13 @@ public sealed class HarmonicRhythmRule(TimeSignature timeSignature) : ITokenRule
 
     /// <summary>The most whole bars one chord may fill: on the next downbeat the harmony moves.</summary>
     public const int MaxBarsOnOneChord = 4;
+
+    /// <summary>
+    /// On a downbeat after a chord has filled a whole bar, the model's odds of holding it on are halved: the
+    /// Transformer changed chord 0.85 times a bar and held one 3.0 bars at longest on average (songs: 1.09 and 2.4);
+    /// halved, 0.94 and 2.7 (lstm 0.99 → 1.04, 2.7 → 2.4), valence error unchanged within 0.02 bins.
+    /// </summary>
+    public const double LongHoldStay = 0.5;
 
     /// <summary>
     /// False for a chord token that would change the harmony off the beat or once too often in the bar, or that
@@ -87,6 +95,13 @@ public sealed class HarmonicRhythmRule(TimeSignature timeSignature) : ITokenRule
 
         var wanted = Math.Min(_pending, MostCarried);
         _pending = 0;
+        if (cursor.Onset.IsZero && cursor.CompletedBars - _wholeBarsFrom >= 1)
+        {
+            logits.CopyTo(buffer);
+            buffer[current] += (float)(temperature * Math.Log(LongHoldStay));
+            logits = buffer;
+        }
+
         var change = 1 - (ChordStay.Probability(logits, allowed, current, temperature) ?? 1);
         if (wanted <= change || change <= 0 || change >= 1)
         {

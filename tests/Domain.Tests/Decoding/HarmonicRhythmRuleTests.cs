@@ -126,6 +126,28 @@ public class HarmonicRhythmRuleTests
         Assert.True(content.AsSpan() == rule.CarryChange(player.Cursor, content, tokens.ChordIds, allowed, 1, buffer));
     }
 
+    [Fact]
+    public void On_a_downbeat_after_a_whole_bar_on_one_chord_the_odds_of_holding_it_are_halved()
+    {
+        var rule = new HarmonicRhythmRule(TimeSignature.Common);
+        var tokens = RulePlayer.Tokens;
+        var c = tokens.IdOf("chord:C");
+        var g = tokens.IdOf("chord:G7");
+        var allowed = tokens.ChordIds.ToList();
+        var buffer = new float[tokens.Count];
+        var content = Scores(tokens.Count, (c, 2), (g, 1));
+        static double Odds(double change) => (1 - change) / change;
+
+        // Within the first bar the model is heard as it is; on the next downbeat C has filled a whole bar.
+        var player = new RulePlayer("4/4", rule).Play("chord:C note:60 dur:2");
+        Assert.True(content.AsSpan() == rule.CarryChange(player.Cursor, content, tokens.ChordIds, allowed, 1, buffer));
+
+        player.Play("chord:C note:62 dur:2 bar");
+        var held = rule.CarryChange(player.Cursor, content, tokens.ChordIds, allowed, 1, buffer).ToArray();
+        Assert.Equal(HarmonicRhythmRule.LongHoldStay, Odds(Change(held, allowed, c)) / Odds(Change(content, allowed, c)), 3);
+        Assert.True(held[g] == content[g], "the other chords keep their scores");
+    }
+
     private static float[] Scores(int count, params (int Id, float Score)[] scores)
     {
         var logits = new float[count];
