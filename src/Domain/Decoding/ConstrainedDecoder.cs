@@ -14,7 +14,7 @@ namespace SithSynth.Domain.Decoding;
 /// exactly after the requested bars, and a final bar that closes on the tonic (<see cref="EndingRule"/>). Musical
 /// rules narrow that further where they can: chords change on beats (<see cref="HarmonicRhythmRule"/>), a share of
 /// sheets closes V→I (<see cref="CadenceRule"/>) and a share opens on I (<see cref="OpeningRule"/>), the chords lean
-/// toward the planned valence and the key (<see cref="ChordGuidance"/>), minor sheets open on i and close phrases on i or V
+/// toward the planned valence and the key (<see cref="ChordGuidance"/>) and the melody toward steps (<see cref="MelodyGuidance"/>), minor sheets open on i and close phrases on i or V
 /// (<see cref="MinorPhraseRule"/>) and raise the seventh over the dominant (<see cref="HarmonicMinorRule"/>), and
 /// 6/8 keeps its two halves (<see cref="MidBarRule"/>), and no bar holds more notes than its density bin (<see cref="DensityRule"/>). Bars the
 /// form restates are forced rather than sampled (<see cref="TokenForcing"/>). A chord progression, when given, is law
@@ -68,6 +68,8 @@ public sealed class ConstrainedDecoder
         var opening = new OpeningRule(_tokens, bars[0] with { Mode = bars[^1].Mode }, new SeededRandom(SeededRandom.Derive(seed, OpeningStream)).NextDouble() < OpeningRule.Share);
         ITokenRule[] rules = [opening, cadence, new MinorPhraseRule(_tokens, bars, fill), harmony, new HarmonicMinorRule(bars[^1].Mode), new MidBarRule(timeSignature, fill), new DensityRule(bars)];
         var guidance = new ChordGuidance(_tokens, bars);
+        var melody = new MelodyGuidance(_tokens, bars[^1].Mode);
+        var sung = new float[_tokens.Count];
         var guided = new float[_tokens.Count];
         var carried = new float[_tokens.Count];
         var forcing = new TokenForcing(restates ?? new int?[bars.Count]);
@@ -128,7 +130,7 @@ public sealed class ConstrainedDecoder
                     forcing.Abandon();
                 }
 
-                var leaned = guidance.Apply(cursor, logits, options.Temperature, guided, sounding);
+                var leaned = melody.Apply(cursor, guidance.Apply(cursor, logits, options.Temperature, guided, sounding), options.Temperature, sung);
                 var draw = sampler.Sample(harmony.CarryChange(cursor, leaned, _tokens.ChordIds, allowed, options.Temperature, carried), allowed, random);
                 interventions += draw.Intervened ? 1 : 0;
                 masked += draw.MaskedProbability;
@@ -141,6 +143,7 @@ public sealed class ConstrainedDecoder
                 rule.Observe(cursor, token);
             }
 
+            melody.Observe(token);
             sounding = token.Kind == TokenKind.Chord ? id : sounding;
             cursor.Advance(token);
             builder.Add(token);
