@@ -59,6 +59,18 @@ public class DensityRuleTests
         Assert.True(player.Allows(meter == "2/4" ? "dur:2" : "dur:4"));
     }
 
+    [Theory]
+    [InlineData(Density.Low, 1)]
+    [InlineData(Density.Med, 3)]
+    [InlineData(Density.High, 5)]
+    public void A_phrases_last_bar_takes_no_more_than_its_bins_fewest_notes(Density density, int fewest)
+    {
+        var player = Player("4/4", PhrasePosition.End2, density, density).Play(string.Concat(Enumerable.Repeat("chord:C note:60 dur:1/4 ", fewest)) + "chord:C");
+
+        Assert.False(player.Allows("note:62"));
+        Assert.True(player.Allows("tie"));
+    }
+
     [Fact]
     public void The_final_bar_keeps_no_least_so_it_can_end_on_a_long_note()
     {
