@@ -18,7 +18,7 @@ internal sealed class RequestOptions
 
     public Option<int?> Bars { get; } = new("--bars") { Description = "Number of bars, 8 to 40 (default 16)." };
 
-    public Option<string?> Valence { get; } = new("--valence") { Description = "Mood from -2 (sad) to 2 (happy): one average such as 1 or 0.5, or one whole number per bar such as -2,-1,0,1,... (default 0)." };
+    public Option<string?> Valence { get; } = new("--valence") { Description = "Mood from -2 (sad) to 2 (happy): one average such as 1 or 0.5, or one whole number per bar such as -2,-1,0,1,... (default a real song's mood curve from the corpus)." };
 
     public Option<string?> Density { get; } = new("--density") { Description = "Notes per bar: low, med or high, or one per bar such as low,med,high,... (default med)." };
 

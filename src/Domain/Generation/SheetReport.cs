@@ -47,7 +47,7 @@ public static class SheetReport
             topP = spec.TopP,
             timeSignature = spec.TimeSignature.ToString(),
             bars = spec.Bars,
-            valence = spec.ValencePerBar?.Select(v => (double)v).ToArray() ?? [spec.AverageValence ?? 0],
+            valence = spec.ValencePerBar?.Select(v => (double)v).ToArray() ?? (spec.AverageValence is { } average ? [average] : null),
             density = spec.DensityPerBar?.Select(DensityNames.Name).ToArray() ?? [DensityNames.Name(spec.UniformDensity ?? Density.Med)],
             key = spec.Key.ToString(),
             tempo = spec.Tempo,

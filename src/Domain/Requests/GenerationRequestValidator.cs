@@ -131,7 +131,8 @@ public static class GenerationRequestValidator
     {
         if (values is null)
         {
-            return (GenerationSpec.DefaultValence, null);
+            // No mood asked: the plan follows a real song's curve whole (see ConditionPlanner).
+            return (null, null);
         }
 
         switch (values.Count)

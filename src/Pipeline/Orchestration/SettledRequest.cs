@@ -21,7 +21,7 @@ public static class SettledRequest
             TopP = spec.TopP,
             TimeSignature = spec.TimeSignature.ToString(),
             Bars = spec.Bars,
-            Valence = spec.ValencePerBar is { } perBar ? [.. perBar.Select(v => (double)v)] : [spec.AverageValence ?? GenerationSpec.DefaultValence],
+            Valence = spec.ValencePerBar is { } perBar ? [.. perBar.Select(v => (double)v)] : spec.AverageValence is { } average ? [average] : null,
             Density = spec.DensityPerBar is { } densities
                 ? [.. densities.Select(DensityNames.Name)]
                 : [DensityNames.Name(spec.UniformDensity ?? GenerationSpec.DefaultDensity)],

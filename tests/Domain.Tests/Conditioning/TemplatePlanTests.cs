@@ -116,6 +116,22 @@ public class TemplatePlanTests
     }
 
     [Fact]
+    public void With_no_valence_asked_the_plan_takes_a_songs_curve_whole_and_restatements_follow_it()
+    {
+        var piece = new PlanTemplate(
+            "song", 1, TimeSignature.Common, KeyMode.Major,
+            [2, 2, 0, 2, 2, -1, 0, 2, 2, 2, 0, 2, 2, 1, 0, 2],
+            [.. Enumerable.Repeat(Density.Med, 16)]);
+        var spec = Spec(16, form: "AA′") with { AverageValence = null };
+
+        var plan = ConditionPlanner.Draw(spec, 3, new PlanTemplates([piece]));
+
+        // Bars 9–15 restate 1–7 (the A′ varies its cadence bar), so they take the source bars' valences.
+        Assert.Equal([2, 2, 0, 2, 2, -1, 0, 2, 2, 2, 0, 2, 2, -1, 0, 2], plan.Bars.Select(b => b.Valence));
+        Assert.Equal("song", plan.Template!.Piece);
+    }
+
+    [Fact]
     public void Both_curves_given_use_no_template()
     {
         var spec = Spec(8) with { AverageValence = null, ValencePerBar = [.. Enumerable.Repeat(1, 8)], UniformDensity = null, DensityPerBar = [.. Enumerable.Repeat(Density.Low, 8)] };

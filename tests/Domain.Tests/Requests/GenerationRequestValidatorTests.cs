@@ -27,7 +27,8 @@ public class GenerationRequestValidatorTests
         var spec = Validate(new GenerationRequest()).Spec!;
 
         Assert.Equal(("transformer", 1.0, "4/4", 16, 100, 1, "C"), (spec.Model, spec.Temperature, spec.TimeSignature.ToString(), spec.Bars, spec.Tempo, spec.Variations, spec.Key.ToString()));
-        Assert.Equal(0, spec.AverageValence);
+        Assert.Null(spec.AverageValence);
+        Assert.Null(spec.ValencePerBar);
         Assert.Equal(Density.Med, spec.UniformDensity);
         Assert.Equal(77UL, spec.Seed);
     }

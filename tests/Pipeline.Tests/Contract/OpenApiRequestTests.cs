@@ -46,7 +46,6 @@ public sealed class OpenApiRequestTests
             ["temperature"] = spec.Temperature,
             ["timeSignature"] = spec.TimeSignature.ToString(),
             ["bars"] = spec.Bars,
-            ["valence"] = spec.AverageValence,
             ["density"] = DensityNames.Name(spec.UniformDensity!.Value),
             ["key"] = spec.Key.ToString(),
             ["tempo"] = spec.Tempo,
