@@ -61,6 +61,19 @@ public class MelodyGuidanceTests
         Assert.Equal(1, Weight(scores, "note:64", 0.5), 4);
     }
 
+    [Fact]
+    public void A_pitch_that_would_stretch_the_melody_past_an_octave_is_weighted_down()
+    {
+        // C4 and G4 sung: C5 or G3 keeps the melody within an octave; D5 or F3 would stretch it past one.
+        var scores = Leaned("chord:C note:60 dur:1 chord:C note:67 dur:1 chord:C");
+
+        Assert.Equal(1, Weight(scores, "note:72"), 4);
+        Assert.Equal(1, Weight(scores, "note:55"), 4);
+        Assert.Equal(MelodyGuidance.WideWeight, Weight(scores, "note:74"), 4);
+        Assert.Equal(MelodyGuidance.WideWeight, Weight(scores, "note:53"), 4);
+        Assert.Equal(1, Weight(scores, "note:rest"), 4);
+    }
+
     [Theory]
     [InlineData("chord:C")]
     [InlineData("chord:C note:64")]
