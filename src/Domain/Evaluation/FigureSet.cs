@@ -55,6 +55,7 @@ public sealed record FigureSet(
 
         var intervals = new long[Enum.GetValues<IntervalClass>().Length];
         var durations = new Dictionary<string, Distribution<Duration>>(StringComparer.Ordinal);
+        var durationsByBin = new Dictionary<string, Distribution<Duration>>(StringComparer.Ordinal);
         var ranges = new List<int>();
         int recurring = 0, soundingBars = 0, restatedMelody = 0, restatedRhythm = 0, restatedBars = 0;
         int lastChord = 0, lastNote = 0, cadence = 0, longFinal = 0, keyMatches = 0;
@@ -116,6 +117,17 @@ public sealed record FigureSet(
             foreach (var note in line)
             {
                 distribution.Add(note.Length);
+                if (note.Bar < measured.Densities.Count)
+                {
+                    var bin = BinKey(meter, measured.Densities[note.Bar]);
+                    if (!durationsByBin.TryGetValue(bin, out var ofBin))
+                    {
+                        durationsByBin[bin] = ofBin = new Distribution<Duration>();
+                    }
+
+                    ofBin.Add(note.Length);
+                }
+
                 sounding++;
                 sixteenths += note.Length <= Sixteenth ? 1 : 0;
                 if (isSixEight && !note.IsRest)
@@ -184,7 +196,37 @@ public sealed record FigureSet(
             Share(keyMatches, sheets.Count),
             copyLengths?.Average(),
             copyLengths?.Max(),
-            Diversity(sheets));
+            Diversity(sheets))
+        {
+            DurationsByMeterAndDensity = durationsByBin,
+        };
+    }
+
+    /// <summary>Note and rest lengths by meter and the density bin of the bar they start in (<see cref="BinKey"/>).</summary>
+    public IReadOnlyDictionary<string, Distribution<Duration>> DurationsByMeterAndDensity { get; init; } = new Dictionary<string, Distribution<Duration>>();
+
+    public static string BinKey(string meter, Density density) => $"{meter} {DensityNames.Name(density)}";
+
+    /// <summary>
+    /// The duration histogram's distance to <paramref name="human"/> bars of the same meter and density bin, averaged
+    /// over the bins by this set's notes in each: the grid asks every density alike, the songs' bars are mostly "low"
+    /// in 3/4 and 2/4, so a per-meter distance also counts following the request as a fault.
+    /// </summary>
+    public double? DurationDistanceWithinBins(FigureSet human, string meter)
+    {
+        double weighted = 0, notes = 0;
+        foreach (var density in Enum.GetValues<Density>())
+        {
+            var key = BinKey(meter, density);
+            if (DurationsByMeterAndDensity.TryGetValue(key, out var mine) && human.DurationsByMeterAndDensity.TryGetValue(key, out var theirs)
+                && mine.TotalVariation(theirs) is { } distance)
+            {
+                weighted += distance * mine.Total;
+                notes += mine.Total;
+            }
+        }
+
+        return notes == 0 ? null : weighted / notes;
     }
 
     public double? SixteenthShareIn(string meter) =>

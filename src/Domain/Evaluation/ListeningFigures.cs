@@ -59,6 +59,7 @@ public static class ListeningFigures
         foreach (var meter in s.Meters)
         {
             rows.Add(Distance($"durationDistance {meter}", $"duration histogram distance to human, {meter}", f => DurationDistance(f, human, meter), FigureTarget.AtMost(0.15)));
+            rows.Add(Distance($"durationDistanceInBin {meter}", $"duration distance to human bars of the same density bin, {meter}", f => human is null ? null : f.DurationDistanceWithinBins(human, meter), null));
         }
 
         rows.Add(Row("sixteenths", "sixteenths, share of notes and rests", true, f => f.SixteenthShare, FigureTarget.AtMost(0.10, percent: true)));

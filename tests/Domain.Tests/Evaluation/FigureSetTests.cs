@@ -51,6 +51,22 @@ public class FigureSetTests
     }
 
     [Fact]
+    public void Durations_are_compared_within_each_density_bin_weighted_by_the_sheets_notes()
+    {
+        // The songs: one "low" bar of two halves, three "med" bars of quarters. Ours: one of each, alike within its bin
+        // but one low bar for one med bar where the songs have one for three, so only the per-meter histogram differs.
+        var human = FigureSet.Of([Measured(Sheet("C:60:2 C:62:2"), density: Density.Low), Measured(Sheet("C:60:1 C:62:1 C:64:1 C:65:1", "C:60:1 C:62:1 C:64:1 C:65:1", "C:60:1 C:62:1 C:64:1 C:65:1"))]);
+        var ours = FigureSet.Of([Measured(Sheet("C:60:2 C:62:2"), density: Density.Low), Measured(Sheet("C:60:1 C:62:1 C:64:1 C:65:1"))]);
+        Assert.Equal(0, ours.DurationDistanceWithinBins(human, "4/4")!.Value, 12);
+        Assert.True(ours.DurationsByMeter["4/4"].TotalVariation(human.DurationsByMeter["4/4"]) > 0.1);
+
+        // A med bar of eighths instead: that bin is wholly apart (1), the low one alike (0); eight of ten notes are med.
+        var busier = FigureSet.Of([Measured(Sheet("C:60:2 C:62:2"), density: Density.Low), Measured(Sheet(string.Join(' ', Enumerable.Repeat("C:60:1/2", 8))))]);
+        Assert.Equal(0.8, busier.DurationDistanceWithinBins(human, "4/4")!.Value, 12);
+        Assert.Null(busier.DurationDistanceWithinBins(human, "3/4"));
+    }
+
+    [Fact]
     public void Sheets_of_one_request_are_compared_bar_by_bar_for_diversity()
     {
         var a = Sheet("C:60:4", "C:62:4", "C:64:4", "C:65:4");
