@@ -7,12 +7,16 @@ using SithSynth.Pipeline.Orchestration;
 namespace SithSynth.Pipeline.Handlers;
 
 /// <summary>
-/// DELETE /api/generations/{id}: terminates a pending or running generation (202; the status turns to canceled). A
+/// DELETE /api/generations/{id}: terminates a pending or running generation and answers once it has stopped (202, at
+/// most <see cref="StopWait"/> later; the status is then canceled). A
 /// finished generation is kept as it is (409), and an unknown id is a 404.
 /// </summary>
 public sealed class CancelGenerationHandler(DurableTaskClient client)
 {
     public const string CancelReason = "Canceled through the API.";
+
+    /// <summary>How long the answer waits for the engine to stop the generation, so what it held is free on return.</summary>
+    public static readonly TimeSpan StopWait = TimeSpan.FromSeconds(5);
 
     public async Task<ApiResponse> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
@@ -33,10 +37,27 @@ public sealed class CancelGenerationHandler(DurableTaskClient client)
         }
 
         await client.TerminateInstanceAsync(id, CancelReason, cancellationToken).ConfigureAwait(false);
+        await StoppedAsync(id, cancellationToken).ConfigureAwait(false);
         var statusUrl = RequestAddress.Self(request);
         return ApiResponse.Json(StatusCodes.Status202Accepted, new GenerationAccepted(id, statusUrl), new Dictionary<string, string>
         {
             [HeaderNames.Location] = statusUrl.AbsoluteUri,
         });
+    }
+
+    // The engine applies a termination on its next turn: until then the generation reads as running and still counts
+    // against its caller's in-flight cap, so a caller who cancels and asks again at once was refused with a 429.
+    private async Task StoppedAsync(string id, CancellationToken cancellationToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(StopWait);
+        try
+        {
+            await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false, wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Still stopping after the wait: the 202 stands, and the status turns to canceled shortly.
+        }
     }
 }

@@ -1,3 +1,6 @@
+using SithSynth.Pipeline.Admission;
+using SithSynth.Pipeline.Handlers;
+
 namespace SithSynth.Pipeline.Tests.Handlers;
 
 public sealed class CancelGenerationHandlerTests(ApiFixture api) : IClassFixture<ApiFixture>
@@ -13,6 +16,25 @@ public sealed class CancelGenerationHandlerTests(ApiFixture api) : IClassFixture
         Assert.Equal($"http://{ApiFixture.Host}/api/generations/{id}", response.Headers["Location"]);
         var status = await api.FinishedAsync(id);
         Assert.Equal("canceled", status.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_caller_who_cancels_may_start_again_at_once_within_the_in_flight_cap()
+    {
+        // One anonymous caller may hold 320 bar-variations: one 40-bar × 8 generation.
+        var admission = new AdmissionControl(new AdmissionSettings { ClientBudget = 0, GlobalBudget = 0, ClientInFlight = 320 }, new InMemoryAdmissionLedger(), TimeProvider.System);
+        var start = new StartGenerationHandler(api.Engine.Client, ShippedModels.Catalog, api.Idempotency, admission);
+        const string Heavy = """{"bars":40,"variations":8,"model":"transformer"}""";
+        var id = ApiFixture.Json(await start.HandleAsync(ApiFixture.Post(Heavy))).GetProperty("id").GetString()!;
+        Assert.Equal(429, (await start.HandleAsync(ApiFixture.Post(Heavy))).Status);
+
+        Assert.Equal(202, (await api.Cancel.HandleAsync(ApiFixture.Delete($"/api/generations/{id}"), id)).Status);
+
+        // The answer came once the engine had stopped it, so its hold is free.
+        var again = await start.HandleAsync(ApiFixture.Post(Heavy));
+        Assert.Equal(202, again.Status);
+        var next = ApiFixture.Json(again).GetProperty("id").GetString()!;
+        await api.Cancel.HandleAsync(ApiFixture.Delete($"/api/generations/{next}"), next);
     }
 
     [Fact]
