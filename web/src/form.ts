@@ -46,7 +46,9 @@ export const defaults = {
   temperature: 1,
   timeSignature: '4/4',
   bars: 16,
-  valence: 0,
+  /** No valence: the server follows a real song's mood curve. A drawn curve starts level at 0. */
+  valence: undefined as number | undefined,
+  curveValence: 0,
   density: 'med' as Density,
   key: 'C',
   tempo: 100,
@@ -77,7 +79,7 @@ export function fromRequest(request: GenerationRequest): FormValues {
   const bars = request.bars ?? defaults.bars;
   const valence = request.valence ?? defaults.valence;
   const density = request.density ?? defaults.density;
-  const valenceCurve = Array.isArray(valence) ? valence.map((v) => Math.round(v)) : resizeCurve([], bars, Math.round(valence));
+  const valenceCurve = Array.isArray(valence) ? valence.map((v) => Math.round(v)) : resizeCurve([], bars, Math.round(valence ?? defaults.curveValence));
   const densityCurve = Array.isArray(density)
     ? density.map(densityLevel)
     : resizeCurve([], bars, densityLevel(density));
@@ -92,7 +94,7 @@ export function fromRequest(request: GenerationRequest): FormValues {
     temperature: String(request.temperature ?? defaults.temperature),
     topP: request.topP === undefined ? '' : String(request.topP),
     valenceMode: Array.isArray(valence) ? 'curve' : 'single',
-    valence: String(Array.isArray(valence) ? defaults.valence : valence),
+    valence: Array.isArray(valence) || valence === undefined ? '' : String(valence),
     valenceCurve,
     densityMode: Array.isArray(density) ? 'curve' : 'single',
     density: Array.isArray(density) ? defaults.density : density,

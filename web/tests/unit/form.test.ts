@@ -60,8 +60,10 @@ describe('form → request', () => {
 describe('request → form', () => {
   it('shows the server defaults for an empty request', () => {
     const values = fromRequest({});
-    expect(values).toMatchObject({ model: 'transformer', key: 'C', tempo: '100', timeSignature: '4/4', bars: '16', temperature: '1', topP: '', valenceMode: 'single', valence: '0', densityMode: 'single', density: 'med', seed: '', variations: '1', form: '' });
+    expect(values).toMatchObject({ model: 'transformer', key: 'C', tempo: '100', timeSignature: '4/4', bars: '16', temperature: '1', topP: '', valenceMode: 'single', valence: '', densityMode: 'single', density: 'med', seed: '', variations: '1', form: '' });
     expect(values.valenceCurve).toHaveLength(16);
+    // A bare form asks no valence, so the server follows a real song's mood curve.
+    expect(toRequest(values).request.valence).toBeUndefined();
     expect(values.densityCurve).toEqual(new Array(16).fill(1));
   });
 
