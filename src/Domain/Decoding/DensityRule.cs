@@ -60,15 +60,16 @@ public sealed class DensityRule : ITokenRule
     private static Duration Share(Duration room, int wanted) =>
         room - ((Quarter * (wanted + 1) <= room ? Quarter : Eighth) * wanted);
 
-    // The most and least notes of a bin, read off the analysis's own thresholds so the two cannot disagree.
+    // The most and the fewest notes of a bin, read off the analysis's own thresholds so the two cannot disagree.
     private static int Most(Density density) =>
         Enumerable.Range(0, 64).Last(n => DensityNames.OfNoteCount(n) == density) is var most && most == 63 ? int.MaxValue : most;
 
-    // The fewest notes of a bin (one for "low"): a phrase's last bar breathes.
-    private static int Fewest(Density density) => Math.Max(1, Enumerable.Range(0, 64).First(n => DensityNames.OfNoteCount(n) == density));
+    private static int FewestOf(Density density) => Enumerable.Range(0, 64).First(n => DensityNames.OfNoteCount(n) == density);
+
+    // What a phrase's last bar may hold (one note for "low"), so it breathes.
+    private static int Fewest(Density density) => Math.Max(1, FewestOf(density));
 
     // None where the least does not fit at eighth-note pace (5 notes in a 2/4 bar): kept there, "high" 2/4 sheets were
     // half sixteenths (the songs' 2/4 bars are "high" in 4 % of bars), the 2/4 rhythm distance 0.15–0.19 → 0.26–0.34.
-    private static int Least(Density density, Duration barLength) =>
-        Enumerable.Range(0, 64).First(n => DensityNames.OfNoteCount(n) == density) is var least && Eighth * least <= barLength ? least : 0;
+    private static int Least(Density density, Duration barLength) => FewestOf(density) is var least && Eighth * least <= barLength ? least : 0;
 }

@@ -15,8 +15,8 @@ public sealed class MelodyGuidance
 {
     /// <summary>
     /// On the user-request grid: steps 42 → 53 % (lstm), 35 → 46 % (Transformer); interval histogram distance to the
-    /// songs 0.09 → 0.04 and 0.17 → 0.06; repeats 20 → 16 % and 24 → 21 %; pitch range per sheet 16.7 → 15.9 and
-    /// 14.7 → 13.9 semitones. 1.5 (on every semitone step) left the Transformer at 43 % steps.
+    /// songs 0.09 → 0.04 and 0.17 → 0.06; repeats 20 → 16 % and 24 → 21 %. 1.5 (on every semitone step) left the
+    /// Transformer at 43 % steps.
     /// </summary>
     public const double StepWeight = 1.7;
 
@@ -30,18 +30,18 @@ public sealed class MelodyGuidance
     public const int Span = 12;
 
     private static readonly int[] Steps = [-2, -1, 1, 2];
+
+    private readonly Dictionary<int, int> _scaleIdOfPitch;
+    private readonly Dictionary<int, int> _idOfPitch;
+    private int? _previous;
     private int _lowest = int.MaxValue;
     private int _highest = int.MinValue;
-
-    private readonly Dictionary<int, int> _idOfPitch;
-    private readonly Dictionary<int, int> _idOfAll;
-    private int? _previous;
 
     public MelodyGuidance(TokenVocabulary tokens, KeyMode mode)
     {
         var home = Key.HomeOf(mode);
-        _idOfAll = tokens.NoteIds.Where(id => tokens[id].Pitch is not null).ToDictionary(id => tokens[id].Pitch!.Value, id => id);
-        _idOfPitch = tokens.NoteIds
+        _idOfPitch = tokens.NoteIds.Where(id => tokens[id].Pitch is not null).ToDictionary(id => tokens[id].Pitch!.Value, id => id);
+        _scaleIdOfPitch = tokens.NoteIds
             .Where(id => tokens[id].Pitch is { } p && KeyScale.Contains(home, PitchClass.Of(p)))
             .ToDictionary(id => tokens[id].Pitch!.Value, id => id);
     }
@@ -72,7 +72,7 @@ public sealed class MelodyGuidance
         var lean = (float)(temperature * Math.Log(StepWeight));
         foreach (var step in Steps)
         {
-            if (_idOfPitch.TryGetValue(pitch + step, out var near))
+            if (_scaleIdOfPitch.TryGetValue(pitch + step, out var near))
             {
                 buffer[near] += lean;
             }
@@ -80,7 +80,7 @@ public sealed class MelodyGuidance
 
         {
             var wide = (float)(temperature * Math.Log(WideWeight));
-            foreach (var (p, id) in _idOfAll)
+            foreach (var (p, id) in _idOfPitch)
             {
                 if (Math.Max(p, _highest) - Math.Min(p, _lowest) > Span)
                 {
