@@ -18,7 +18,7 @@ public sealed record FigureTarget(string Text, double? Low, double? High, bool R
     public static FigureTarget NoMoreThanHuman() => new("≤ human", null, 0, true);
 
     /// <summary>Within ±<paramref name="margin"/> of the human figure.</summary>
-    public static FigureTarget WithinOfHuman(double margin) => new("human ± " + Format(margin, false), -margin, margin, true);
+    public static FigureTarget WithinOfHuman(double margin, bool percent = false) => new("human ± " + Format(margin, percent), -margin, margin, true);
 
     /// <summary>Met or not; null when the figure (or, for a target relative to it, the human figure) was not measured.</summary>
     public bool? Met(double? value, double? human)

@@ -78,6 +78,11 @@ public static class ListeningFigures
             rows.Add(new("minorDiffersFromMajor", "minor request writes other music than the major one, same seed", true, s.MinorDiffersFromMajor, null, null, null, FigureTarget.AtLeast(1, percent: true)));
         }
 
+        if (s.ProgressionChordTones is { } followed)
+        {
+            rows.Add(new("progressionChordTones", "over the held-out windows' own chords: melody notes on the beat that are chord tones", true, followed, null, s.HumanProgressionChordTones, null, FigureTarget.WithinOfHuman(0.05, percent: true)));
+        }
+
         foreach (var (meter, control) in s.ControlByMeter)
         {
             rows.Add(new($"valenceMae {meter}", $"valence MAE (bins), {meter}", false, control.ValenceMae, null, null, null, FigureTarget.AtMost(EvaluationTargets.ValenceMae)));

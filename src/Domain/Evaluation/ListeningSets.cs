@@ -20,4 +20,6 @@ public sealed record ListeningSets(
     FigureSet? Human = null,
     FigureSet? HumanEndings = null,
     FigureSet? HumanMinorEndings = null,
-    FigureSet? Floor = null);
+    FigureSet? Floor = null,
+    double? ProgressionChordTones = null,
+    double? HumanProgressionChordTones = null);

@@ -6,6 +6,7 @@ using SithSynth.Domain.Generation;
 using SithSynth.Domain.Models;
 using SithSynth.Domain.Music;
 using SithSynth.Domain.Randomness;
+using SithSynth.Domain.Progressions;
 using SithSynth.Domain.Requests;
 
 namespace SithSynth.Domain.Evaluation;
@@ -23,6 +24,7 @@ public static class ModelEvaluator
     private const ulong BaselineStream = 1UL << 32;
     private const ulong HeldOutStream = 1UL << 33;
     private const ulong FormStream = 1UL << 34;
+    private const ulong ProgressionStream = 1UL << 35;
 
     public static EvaluationReport Evaluate(
         INextTokenModel model,
@@ -70,6 +72,7 @@ public static class ModelEvaluator
             var music = new ConstrainedDecoder(model).Decode(conditions, new SamplingOptions(settings.Temperature), SeededRandom.Derive(settings.Seed, HeldOutStream + (ulong)i));
             heldOutSheets[i] = (new LeadSheet(conditions[0].TimeSignature, Key.HomeOf(conditions[0].Mode), settings.Tempo, music.Measures), music, conditions.Count);
         });
+        var followed = ProgressionGrid(model, heldOut, settings, parallel);
         var generationTime = clock.Elapsed;
 
         var notes = new List<string>(heldOut.Notes);
@@ -90,7 +93,8 @@ public static class ModelEvaluator
             [.. conditioned.Select((s, job) => Measured(s, $"{job / settings.SamplesPerCell}"))],
             ControlByMeter(cells, conditioned, settings),
             minorSheets, minorPairs, formSheets,
-            [.. heldOutSheets.Select((h, i) => (h.Sheet, heldOut.Sequences[i]))]);
+            [.. heldOutSheets.Select((h, i) => (h.Sheet, heldOut.Sequences[i]))],
+            followed);
 
         clock.Restart();
         LikelihoodScore? likelihood = null;
@@ -188,8 +192,11 @@ public static class ModelEvaluator
         List<MeasuredSheet> minor,
         List<(LeadSheet Major, MeasuredSheet Minor)> minorPairs,
         List<MeasuredSheet> forms,
-        List<(LeadSheet Sheet, HeldOutSequence Window)> curves)
+        List<(LeadSheet Sheet, HeldOutSequence Window)> curves,
+        List<(LeadSheet Sheet, LeadSheet Human)> followed)
     {
+        static double? Share(IEnumerable<LeadSheet> sheets) =>
+            sheets.Select(ChordTones.OnTheBeat).Aggregate((Tones: 0, Notes: 0), (a, b) => (a.Tones + b.ChordTones, a.Notes + b.Notes)) is { Notes: > 0 } t ? t.Tones / (double)t.Notes : null;
         var copies = references.Training.Count == 0 ? null : new CopyIndex(references.Training.Select(w => Window(model, w, settings).Sheet));
         var human = heldOut.Sequences.Where(w => w.Conditions.Count == settings.Bars).Select(w => Window(model, w, settings)).ToList();
         var floor = references.Training.Concat(references.Validation).Where(w => w.Conditions.Count == settings.Bars).Select(w => Window(model, w, settings)).ToList();
@@ -210,7 +217,36 @@ public static class ModelEvaluator
             human.Count == 0 ? null : FigureSet.Of(human, copies),
             references.Endings.Count == 0 ? null : FigureSet.Of(references.Endings),
             minorEndings.Count == 0 ? null : FigureSet.Of(minorEndings),
-            floor.Count == 0 ? null : FigureSet.Of(floor)));
+            floor.Count == 0 ? null : FigureSet.Of(floor),
+            followed.Count == 0 ? null : Share(followed.Select(f => f.Sheet)),
+            followed.Count == 0 ? null : Share(followed.Select(f => f.Human))));
+    }
+
+    /// <summary>
+    /// Sheets written over the chords of the held-out windows (as a progression, under the windows' own conditions),
+    /// each beside its window: whether the melody sits on given chords as the songs' melodies do. Windows that change
+    /// chord off the beat, or whose chords the model cannot write, are left out.
+    /// </summary>
+    private static List<(LeadSheet Sheet, LeadSheet Human)> ProgressionGrid(INextTokenModel model, HeldOutSet heldOut, EvaluationSettings settings, ParallelOptions parallel)
+    {
+        var windows = heldOut.Sequences.Where(w => w.Conditions.Count == settings.Bars).ToList();
+        var written = new (LeadSheet Sheet, LeadSheet Human)?[windows.Count];
+        Parallel.For(0, windows.Count, parallel, i =>
+        {
+            var human = Window(model, windows[i], settings).Sheet;
+            var problems = new List<string>();
+            if (ChordTones.Progression(human) is not { } text
+                || ChordProgression.Read(text, human.TimeSignature, human.Measures.Count, human.Key, null, model.Name, problems) is not { } progression
+                || problems.Count > 0)
+            {
+                return;
+            }
+
+            var music = new ConstrainedDecoder(model).Decode(
+                windows[i].Conditions, new SamplingOptions(settings.Temperature), SeededRandom.Derive(settings.Seed, ProgressionStream + (ulong)i), progression: progression.AtHome(human.Key));
+            written[i] = (new LeadSheet(human.TimeSignature, human.Key, settings.Tempo, music.Measures), human);
+        });
+        return [.. written.OfType<(LeadSheet, LeadSheet)>()];
     }
 
     // A phrase counts as restated when at least 6 of its 8 bars repeat the first phrase's melody (issue 10).
