@@ -74,6 +74,8 @@ let models: ModelDocument[] = [];
 let values: FormValues = initialValues();
 let view: GenerationView = initialView;
 let poll: AbortController | undefined;
+/** The cancel request in flight, if any; the next generation waits for it (the server answers once it has stopped). */
+let cancelling: Promise<void> | undefined;
 let shownVariations: GenerationView['variations'] | undefined;
 let drawn: DrawnCurves = { valence: values.valenceCurve, density: values.densityCurve };
 
@@ -346,6 +348,8 @@ async function generate(): Promise<void> {
   }
 
   dispatch({ type: 'submit' });
+  // A cancel still on its way holds this caller's in-flight share on the server: asking again before it lands is a 429.
+  await cancelling;
   poll?.abort();
   const controller = new AbortController();
   poll = controller;
@@ -374,11 +378,16 @@ async function cancel(): Promise<void> {
   poll = undefined;
   dispatch({ type: 'canceled' });
   if (!statusUrl) return;
-  try {
-    await api.cancel(statusUrl);
-  } catch (error) {
-    showAlert(error instanceof ApiError ? `Canceling did not go through: ${error.message}` : 'Canceling did not go through.');
-  }
+  const sent = (async () => {
+    try {
+      await api.cancel(statusUrl);
+    } catch (error) {
+      showAlert(error instanceof ApiError ? `Canceling did not go through: ${error.message}` : 'Canceling did not go through.');
+    }
+  })();
+  cancelling = sent;
+  await sent;
+  if (cancelling === sent) cancelling = undefined;
 }
 
 // ---- events ----------------------------------------------------------------------------------------------------
