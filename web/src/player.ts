@@ -183,7 +183,8 @@ export async function play(midiBytes: ArrayBuffer, onsets: readonly number[], pe
     for (let beat = 0; beat < beats; beat++) {
       const time = startAt + beat * beatSeconds;
       click.play(beat === 0 ? 'G5' : 'C5', 0.05, time, beat === 0 ? 1 : 0.7);
-      draw.schedule(() => performance.onCountIn?.(beat + 1), time);
+      // A timer, not Draw: Draw drops a callback whose frame comes over 0.25 s late (a loaded page), and every click must show.
+      window.setTimeout(() => performance.onCountIn?.(beat + 1), Math.max(0, (time - Tone.now()) * 1000));
     }
     startAt += beats * beatSeconds;
   }
