@@ -68,6 +68,17 @@ const transport = new Transport({
   midi: $('download-midi'),
   musicXml: $('download-musicxml'),
   message: $('transport-message'),
+  tempo: $('playback-tempo'),
+  writtenTempo: $('written-tempo'),
+  loopMode: $('loop-mode'),
+  loopBars: $('loop-bars'),
+  loopFrom: $('loop-from'),
+  loopTo: $('loop-to'),
+  countIn: $('count-in'),
+  melodyVolume: $('melody-volume'),
+  melodyMute: $('melody-mute'),
+  chordsVolume: $('chords-volume'),
+  chordsMute: $('chords-mute'),
 });
 
 let models: ModelDocument[] = [];

@@ -237,3 +237,135 @@ describe('tap → engraved sheet (a benchmark, reported, not asserted)', () => {
     expect(runs).toHaveLength(7);
   });
 });
+
+interface ToneState {
+  bpm: number;
+  ticks: number;
+  now: number;
+  loop: { fromBar: number; toBar: number } | null;
+  melody: { muted: boolean; volumeDb: number; levelDb: number };
+  chords: { muted: boolean; volumeDb: number; levelDb: number };
+}
+
+/** Tone's own state as the transport reads it back from Tone's objects (data-tone). */
+async function tone(page: Page): Promise<ToneState> {
+  return page.$eval('#transport', (t) => JSON.parse((t as HTMLElement).dataset.tone ?? 'null') as ToneState);
+}
+
+/** Transport ticks per second of audio-clock time, over about a second. */
+async function tickRate(page: Page): Promise<number> {
+  const a = await tone(page);
+  await page.waitForTimeout(1200);
+  const b = await tone(page);
+  return (b.ticks - a.ticks) / (b.now - a.now);
+}
+
+/** Records every text and bar the position readout shows from now on. */
+async function recordPositions(page: Page): Promise<() => Promise<{ text: string; bar: string | null }[]>> {
+  await page.evaluate(() => {
+    const seen: { text: string; bar: string | null }[] = [];
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    const position = document.getElementById('position')!;
+    new MutationObserver(() => {
+      const entry = { text: position.textContent ?? '', bar: position.dataset.bar ?? null };
+      const last = seen.at(-1);
+      if (!last || last.text !== entry.text || last.bar !== entry.bar) seen.push(entry);
+    }).observe(position, { childList: true, characterData: true, subtree: true, attributes: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { seen: { text: string; bar: string | null }[] }).seen);
+}
+
+describe('the transport', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    ({ page, problems } = await openPage(context, serve.url));
+    await modelsLoaded(page);
+    await page.fill('#bars', '8');
+    await page.fill('#seed', '808');
+    await page.click('#generate');
+    await waitForSheets(page, 1);
+    await page.waitForSelector('#play:enabled');
+    await page.click('#transport-settings summary');
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  const playing = () => page.getAttribute('#transport', 'data-playing');
+
+  it('plays at another tempo than the written one, changing the rate live', async () => {
+    expect(await page.inputValue('#playback-tempo')).toBe('100');
+    expect(await page.textContent('#written-tempo')).toBe('100 bpm');
+    await page.click('#play');
+    await expect.poll(playing).toBe('true');
+    await expect.poll(async () => (await tone(page))?.bpm).toBe(100);
+    const asWritten = await tickRate(page);
+    expect(asWritten).toBeGreaterThan(0);
+
+    await page.fill('#playback-tempo', '200');
+    await expect.poll(async () => (await tone(page)).bpm).toBe(200);
+    const doubled = await tickRate(page);
+    expect(doubled / asWritten).toBeGreaterThan(1.7);
+    expect(doubled / asWritten).toBeLessThan(2.3);
+    await look(page, 'transport-open');
+  });
+
+  it('loops the chosen bars, the cursor going back with them', async () => {
+    const seen = await recordPositions(page);
+    await page.selectOption('#loop-mode', 'bars');
+    await page.fill('#loop-from', '2');
+    await page.fill('#loop-to', '3');
+    await expect.poll(async () => (await tone(page)).loop).toEqual({ fromBar: 2, toBar: 3 });
+    // At 200 bpm a 4/4 bar is 1.2 s: wait for the loop to be entered and then repeat twice.
+    await expect.poll(async () => {
+      const bars = (await seen()).map((s) => s.bar);
+      const inLoop = bars.slice(bars.lastIndexOf('1') + 1).filter((b) => b === '2' || b === '3');
+      return inLoop.filter((b, i) => b === '2' && inLoop[i - 1] === '3').length;
+    }, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    const bars = (await seen()).map((s) => s.bar);
+    // Once inside the loop, nothing after bar 3 ever plays.
+    const firstInLoop = bars.indexOf('2');
+    expect(bars.slice(firstInLoop).filter((b) => b !== '2' && b !== '3')).toEqual([]);
+    expect(await playing()).toBe('true');
+  });
+
+  it('mutes the melody alone: its channel goes silent while the chords sound', async () => {
+    await page.check('#melody-mute');
+    await expect.poll(async () => (await tone(page)).melody.muted).toBe(true);
+    await expect.poll(async () => (await tone(page)).melody.levelDb, { timeout: 5_000 }).toBe(-100);
+    await expect.poll(async () => (await tone(page)).chords.levelDb, { timeout: 5_000 }).toBeGreaterThan(-60);
+    expect((await tone(page)).chords.muted).toBe(false);
+    await page.uncheck('#melody-mute');
+    await expect.poll(async () => (await tone(page)).melody.levelDb, { timeout: 8_000 }).toBeGreaterThan(-60);
+
+    // The chord volume is the chords' channel volume.
+    await page.fill('#chords-volume', '-12');
+    await expect.poll(async () => (await tone(page)).chords.volumeDb).toBeCloseTo(-12, 1);
+  });
+
+  it('counts one bar in before the music starts', async () => {
+    await page.click('#play');
+    await expect.poll(playing).toBe('false');
+    await page.selectOption('#loop-mode', 'off');
+    await page.check('#count-in');
+    const seen = await recordPositions(page);
+    await page.click('#play');
+    await expect.poll(async () => (await seen()).some((s) => s.bar === '2'), { timeout: 15_000 }).toBe(true);
+    const texts = (await seen()).map((s) => s.text);
+    const clicks = texts.filter((t) => t.startsWith('Count-in'));
+    expect(clicks).toEqual(['Count-in 1', 'Count-in 2', 'Count-in 3', 'Count-in 4']);
+    expect(texts.indexOf('Bar 2 of 8')).toBeGreaterThan(texts.indexOf('Count-in 4'));
+    await page.click('#play');
+    await expect.poll(playing).toBe('false');
+  });
+
+  it('has no axe-core violations with the transport open', async () => {
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
