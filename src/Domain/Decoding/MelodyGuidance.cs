@@ -41,9 +41,7 @@ public sealed class MelodyGuidance
     {
         var home = Key.HomeOf(mode);
         _idOfPitch = tokens.NoteIds.Where(id => tokens[id].Pitch is not null).ToDictionary(id => tokens[id].Pitch!.Value, id => id);
-        _scaleIdOfPitch = tokens.NoteIds
-            .Where(id => tokens[id].Pitch is { } p && KeyScale.Contains(home, PitchClass.Of(p)))
-            .ToDictionary(id => tokens[id].Pitch!.Value, id => id);
+        _scaleIdOfPitch = _idOfPitch.Where(p => KeyScale.Contains(home, PitchClass.Of(p.Key))).ToDictionary();
     }
 
     /// <summary>Follows the sheet: the last pitch sung, and the lowest and highest so far.</summary>

@@ -41,16 +41,19 @@ public static class ChordTones
         ArgumentNullException.ThrowIfNull(sheet);
         var meter = sheet.TimeSignature;
         var bars = new List<string>(sheet.Measures.Count);
+        ChordSymbol? sounding = null;
         foreach (var measure in sheet.Measures)
         {
             var beats = new ChordSymbol[meter.Pulses];
             var onset = Duration.Zero;
             foreach (var e in measure.Events)
             {
-                if (!e.Chord.Equals(beats.LastOrDefault(b => b is not null)) && !meter.IsOnPulse(onset) && onset != Duration.Zero)
+                if (!e.Chord.Equals(sounding) && !meter.IsOnPulse(onset))
                 {
                     return null;
                 }
+
+                sounding = e.Chord;
 
                 for (var beat = 0; beat < beats.Length; beat++)
                 {
