@@ -76,7 +76,10 @@ public static class SegmentArranger
             tally.SegmentsMajor++;
         }
 
-        return new HomeKeyArrangement(segment.TimeSignature, segment.Key, home, shift, runs, bars.Count > 0 && bars[^1] is not null);
+        return new HomeKeyArrangement(segment.TimeSignature, segment.Key, home, shift, runs, bars.Count > 0 && bars[^1] is not null)
+        {
+            DroppedBars = [.. bars.Select((m, i) => (m, i)).Where(b => b.m is null).Select(b => b.i)],
+        };
     }
 
     /// <summary>The octave move (in semitones, nearest zero) that puts the melody inside the vocabulary's range.</summary>

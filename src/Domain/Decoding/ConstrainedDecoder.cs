@@ -1,3 +1,4 @@
+using SithSynth.Domain.CoWriting;
 using SithSynth.Domain.Conditioning;
 using SithSynth.Domain.Models;
 using SithSynth.Domain.Music;
@@ -17,7 +18,8 @@ namespace SithSynth.Domain.Decoding;
 /// toward the planned valence and the key (<see cref="ChordGuidance"/>) and the melody toward steps (<see cref="MelodyGuidance"/>), minor sheets open on i and close phrases on i or V
 /// (<see cref="MinorPhraseRule"/>) and raise the seventh over the dominant (<see cref="HarmonicMinorRule"/>), and
 /// 6/8 keeps its two halves (<see cref="MidBarRule"/>), and no bar holds more notes than its density bin (<see cref="DensityRule"/>). Bars the
-/// form restates are forced rather than sampled (<see cref="TokenForcing"/>). A chord progression, when given, is law
+/// form restates are forced rather than sampled (<see cref="TokenForcing"/>), and so are bars kept from an earlier sheet or a
+/// primer, above every rule, with the new bars joining them (<see cref="KeptForcing"/>). A chord progression, when given, is law
 /// (<see cref="ChordGrid"/>): where it fixes a chord only that chord is offered and events end at its changes, above
 /// every musical rule and the ending's harmony (a final bar it closes on another chord than the tonic has no tonic
 /// ending, and no cadence is drawn over a final bar it fixes). Every pass yields a valid sheet, so nothing is ever retried.
@@ -41,10 +43,16 @@ public sealed class ConstrainedDecoder
     /// Writes one sheet with one bar per condition; every condition shares the first one's meter, and the last one's
     /// mode decides the tonic the sheet ends on. <paramref name="restates"/> gives, for each bar, the earlier bar it
     /// copies (see <see cref="SongForm.SourceBars"/>); none when null. <paramref name="progression"/> gives, at home,
-    /// the chords to follow bar by bar (bars past its end are free); none when null.
+    /// the chords to follow bar by bar (bars past its end are free); none when null. <paramref name="kept"/> gives, at
+    /// home, the bars that stay as written; none when null.
     /// </summary>
     public DecodedMusic Decode(
-        IReadOnlyList<BarCondition> bars, SamplingOptions options, ulong seed, IReadOnlyList<int?>? restates = null, IReadOnlyList<ProgressionBar>? progression = null)
+        IReadOnlyList<BarCondition> bars,
+        SamplingOptions options,
+        ulong seed,
+        IReadOnlyList<int?>? restates = null,
+        IReadOnlyList<ProgressionBar>? progression = null,
+        KeptBars? kept = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(bars.Count);
         var timeSignature = bars[0].TimeSignature;
@@ -73,6 +81,7 @@ public sealed class ConstrainedDecoder
         var guided = new float[_tokens.Count];
         var carried = new float[_tokens.Count];
         var forcing = new TokenForcing(restates ?? new int?[bars.Count]);
+        var keeping = new KeptForcing(_tokens, kept, bars.Count);
         var random = new SeededRandom(seed);
         var sampler = new MaskedSampler(_tokens.Count, options);
         var cursor = new SheetCursor(timeSignature, bars.Count, _model.OnsetResolution, _model.MaxOnset);
@@ -91,11 +100,13 @@ public sealed class ConstrainedDecoder
             barInputs.Add(cursor.BarInput);
             onsetInputs.Add(cursor.OnsetInput);
             var logits = session.Advance(tokens[^1], cursor.BarInput, cursor.OnsetInput);
-            Allowed(cursor, fill, grid, allowed);
-            if (cursor.CompletedBars == final)
+            Allowed(cursor, fill, grid, keeping, allowed);
+            if (cursor.CompletedBars == final && keeping.Writes(final))
             {
                 ending?.Restrict(cursor, allowed);
             }
+
+            keeping.Restrict(cursor, allowed);
 
             foreach (var rule in rules)
             {
@@ -103,8 +114,9 @@ public sealed class ConstrainedDecoder
             }
 
             int id;
-            var forced = forcing.Next(cursor.CompletedBars);
-            if (forced is { } held && held == _tokens.Tie && !cursor.CanTie)
+            var held = keeping.Next(cursor);
+            var forced = held ?? forcing.Next(cursor.CompletedBars);
+            if (held is null && forced is { } tied && tied == _tokens.Tie && !cursor.CanTie)
             {
                 // A restated bar that opened by holding a note cannot here, after a bar that ended on a rest (or on a
                 // restatement given up): the bar is written afresh rather than failing the sheet.
@@ -115,10 +127,11 @@ public sealed class ConstrainedDecoder
             if (forced is { } check && !cursor.Accepts(_tokens[check]))
             {
                 // Valid where it was first written, so valid here: a slip is a bug in the forcing, not in the music.
-                throw new InvalidOperationException($"The restated token '{_tokens[check].Text}' breaks the grammar of bar {cursor.CompletedBars + 1}.");
+                throw new InvalidOperationException($"The {(held is null ? "restated" : "kept")} token '{_tokens[check].Text}' breaks the grammar of bar {cursor.CompletedBars + 1}.");
             }
 
-            var wasForced = forced is { } restated && allowed.Contains(restated);
+            // A kept token is the sheet's own, above the rules; a restated one yields to them.
+            var wasForced = held is not null || (forced is { } restated && allowed.Contains(restated));
             if (wasForced)
             {
                 id = forced!.Value;
@@ -145,10 +158,11 @@ public sealed class ConstrainedDecoder
 
             melody.Observe(token);
             sounding = token.Kind == TokenKind.Chord ? id : sounding;
+            keeping.Written(token, cursor);
             cursor.Advance(token);
             builder.Add(token);
             ending?.Observe(token);
-            forcing.Written(id, wasForced, token.Kind == TokenKind.Bar);
+            forcing.Written(id, wasForced && held is null, token.Kind == TokenKind.Bar);
             tokens.Add(id);
         }
 
@@ -189,7 +203,7 @@ public sealed class ConstrainedDecoder
         return ending;
     }
 
-    private void Allowed(SheetCursor cursor, DurationFill fill, ChordGrid grid, List<int> allowed)
+    private void Allowed(SheetCursor cursor, DurationFill fill, ChordGrid grid, KeptForcing keeping, List<int> allowed)
     {
         allowed.Clear();
         switch (cursor.Next)
@@ -209,10 +223,12 @@ public sealed class ConstrainedDecoder
 
                 break;
             case Slot.Duration:
+                // To the next cut of the progression (the bar's end without one), so a fixed chord starts on time, and
+                // to a note held into a kept bar.
+                var room = keeping.Room(cursor, grid.NextCut(cursor.CompletedBars, cursor.Onset) - cursor.Onset);
                 foreach (var id in _tokens.DurationIds)
                 {
-                    // To the next cut of the progression (the bar's end without one), so a fixed chord starts on time.
-                    if (fill.Allows(_tokens[id].Duration, grid.NextCut(cursor.CompletedBars, cursor.Onset) - cursor.Onset))
+                    if (fill.Allows(_tokens[id].Duration, room))
                     {
                         allowed.Add(id);
                     }

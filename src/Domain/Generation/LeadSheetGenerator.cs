@@ -1,4 +1,5 @@
 using SithSynth.Domain.Analysis;
+using SithSynth.Domain.CoWriting;
 using SithSynth.Domain.Conditioning;
 using SithSynth.Domain.Decoding;
 using SithSynth.Domain.Models;
@@ -20,13 +21,21 @@ public static class LeadSheetGenerator
 {
     public static ulong VariationSeed(GenerationSpec spec, int variation) => SeededRandom.Derive(spec.Seed, (ulong)variation);
 
-    public static GeneratedSheet Generate(GenerationSpec spec, INextTokenModel model, int variation)
+    /// <param name="spec">What to write.</param>
+    /// <param name="model">The model that writes it.</param>
+    /// <param name="variation">Which variation, from 0.</param>
+    /// <param name="source">The sheet whose bars <see cref="GenerationSpec.Regenerate"/> writes again (in its own key); only then.</param>
+    public static GeneratedSheet Generate(GenerationSpec spec, INextTokenModel model, int variation, LeadSheet? source = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(variation);
         var seed = VariationSeed(spec, variation);
         var plan = ConditionPlanner.Draw(spec, seed, model.PlanTemplates);
+        var kept = Kept(spec, source);
+
+        // Rewritten bars are new material: the form would restate the very bars being replaced.
+        var restates = spec.Regenerate is null ? plan.Restates : null;
         var decoded = new ConstrainedDecoder(model).Decode(
-            plan.Bars, new SamplingOptions(spec.Temperature, spec.TopP), seed, plan.Restates, spec.Chords?.AtHome(spec.Key));
+            plan.Bars, new SamplingOptions(spec.Temperature, spec.TopP), seed, restates, spec.Chords?.AtHome(spec.Key), kept);
         var home = spec.Key.Home;
         var sheet = new LeadSheet(spec.TimeSignature, home, spec.Tempo, decoded.Measures)
             .TransposeTo(spec.Key, spec.Key.TranspositionFromHome);
@@ -34,10 +43,32 @@ public static class LeadSheetGenerator
             variation, seed, model.Name, sheet, plan.Bars, LeadSheetAnalyzer.Analyze(sheet),
             decoded.Tokens.Tokens.Count - 1, decoded.Interventions, decoded.MaskedProbability)
         {
-            Restates = plan.Restates,
+            Restates = restates ?? new int?[spec.Bars],
             Template = plan.Template,
             Forced = decoded.Forced,
             Progression = spec.Chords is { } chords ? ProgressionCheck.Compare(chords, sheet) : [],
         };
+    }
+
+    private static KeptBars? Kept(GenerationSpec spec, LeadSheet? source)
+    {
+        if (spec.Primer is { } primer)
+        {
+            return KeptBars.Opening(primer.HomeMeasures, spec.Bars);
+        }
+
+        if (spec.Regenerate is not { } rewrite)
+        {
+            return null;
+        }
+
+        if (source is null || source.Measures.Count != spec.Bars || source.TimeSignature != spec.TimeSignature || source.Key.Mode != spec.Key.Mode)
+        {
+            throw new ArgumentException(
+                $"Regenerating bars {rewrite.Bars} takes a {spec.Bars}-bar {spec.TimeSignature} sheet in a {spec.Key.Mode.ToString().ToLowerInvariant()} key.", nameof(source));
+        }
+
+        var home = source.TransposeTo(source.Key.Home, -source.Key.TranspositionFromHome);
+        return KeptBars.Around(home.Measures, rewrite.Bars);
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using SithSynth.Domain.Music;
+using SithSynth.Domain.Vocabulary;
 
 namespace SithSynth.Domain.Rendering;
 
@@ -98,14 +99,17 @@ public static class MusicXmlWriter
     }
 
     /// <summary>
-    /// Divisions per quarter: the least common multiple of every length's denominator and the beat's (12 covers
-    /// triplets and sixteenths), so notes cut at a beat stay on the grid.
+    /// Divisions per quarter: the least common multiple of the beat's denominator and every length the models write
+    /// (12 covers triplets and sixteenths), and of any other length in the sheet, so notes cut at a beat stay on the grid.
+    /// Every sheet of a meter gets the same divisions, whatever lengths it happens to use, so a bar reads the same
+    /// (byte for byte) in every sheet that holds it: a rewritten bar with a triplet leaves its neighbours untouched.
     /// </summary>
     public static long Divisions(LeadSheet sheet)
     {
         ArgumentNullException.ThrowIfNull(sheet);
         var meter = sheet.TimeSignature;
-        return sheet.Events.Aggregate(Lcm(meter.BarLength.Denominator, meter.PulseLength.Denominator), (lcm, e) => Lcm(lcm, e.Duration.Denominator));
+        var written = TrainingVocabulary.Durations.Aggregate(Lcm(meter.BarLength.Denominator, meter.PulseLength.Denominator), (lcm, d) => Lcm(lcm, d.Denominator));
+        return sheet.Events.Aggregate(written, (lcm, e) => Lcm(lcm, e.Duration.Denominator));
     }
 
     private static long Lcm(long a, long b) => a / (long)BigInteger.GreatestCommonDivisor(a, b) * b;

@@ -41,6 +41,15 @@ public sealed record GenerationRequest
     /// </summary>
     public string? Chords { get; init; }
 
+    /// <summary>
+    /// A lead sheet's first bars as MusicXML, kept note for note as the sheet's opening and continued to <see cref="Bars"/>
+    /// bars; its meter and key are the sheet's unless given (a key of the same mode moves it).
+    /// </summary>
+    public string? Primer { get; init; }
+
+    /// <summary>Bars of an earlier sheet to write again, keeping every other bar as it was.</summary>
+    public RegenerateRequest? Regenerate { get; init; }
+
     /// <summary>Beats per minute, 30–300.</summary>
     public int? Tempo { get; init; }
 

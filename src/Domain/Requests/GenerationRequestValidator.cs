@@ -1,5 +1,6 @@
 using System.Globalization;
 using SithSynth.Domain.Analysis;
+using SithSynth.Domain.CoWriting;
 using SithSynth.Domain.Conditioning;
 using SithSynth.Domain.Models;
 using SithSynth.Domain.Music;
@@ -48,7 +49,8 @@ public static class GenerationRequestValidator
             Problem("topP", "Top-p must be greater than 0 and at most 1.");
         }
 
-        var timeSignatureText = request.TimeSignature ?? GenerationSpec.DefaultTimeSignature;
+        var primer = Primer(request, card, Problem);
+        var timeSignatureText = request.TimeSignature ?? primer?.TimeSignature.ToString() ?? GenerationSpec.DefaultTimeSignature;
         if (!TimeSignature.TryParse(timeSignatureText, out var timeSignature))
         {
             Problem("timeSignature", $"'{timeSignatureText}' is not a time signature such as 4/4 or 6/8.");
@@ -59,19 +61,34 @@ public static class GenerationRequestValidator
         }
 
         var maxBars = card?.MaxBars ?? int.MaxValue;
-        var bars = request.Bars ?? GenerationSpec.DefaultBars;
+        var bars = request.Bars ?? Math.Max(GenerationSpec.DefaultBars, (primer?.Bars ?? 0) + 1);
         if (bars < MinBars || bars > maxBars)
         {
             Problem("bars", card is null ? $"Bars must be at least {MinBars}." : $"Bars must be between {MinBars} and {maxBars} for model '{card.Name}'.");
         }
+        else if (primer is not null && bars <= primer.Bars)
+        {
+            Problem("bars", $"Bars must be more than the primer's {primer.Bars} so there is something to continue.");
+        }
+
+        if (primer is not null && request.TimeSignature is not null && TimeSignature.TryParse(request.TimeSignature, out var askedMeter) && askedMeter != primer.TimeSignature)
+        {
+            Problem("timeSignature", $"The primer is in {primer.TimeSignature}; leave the time signature out or ask for {primer.TimeSignature}.");
+        }
+
+        var rewrite = Regenerate(request, bars, Problem);
 
         var (average, valencePerBar) = Valence(request.Valence, bars, Problem);
         var (uniform, densityPerBar) = DensityPlan(request.Density, bars, Problem);
 
-        var keyText = request.Key ?? "C";
+        var keyText = request.Key ?? primer?.Key.ToString() ?? "C";
         if (!Key.TryParse(keyText, out var key))
         {
             Problem("key", $"'{keyText}' is not a key: write a tonic such as C, Eb or F# and add 'm' for minor (at most seven sharps or flats).");
+        }
+        else if (primer is not null && key.Mode != primer.Key.Mode)
+        {
+            Problem("key", $"The primer is in {primer.Key}, a {primer.Key.Mode.ToString().ToLowerInvariant()} key; ask for a {primer.Key.Mode.ToString().ToLowerInvariant()} key or leave the key out.");
         }
 
         SongForm? form = null;
@@ -123,8 +140,77 @@ public static class GenerationRequestValidator
 
         var spec = new GenerationSpec(
             modelName, temperature, request.TopP, timeSignature, bars, average, valencePerBar, uniform, densityPerBar,
-            key, tempo, request.Seed ?? newSeed(), variations, form) { Layout = layout, Chords = chords };
+            key, tempo, request.Seed ?? newSeed(), variations, form)
+        {
+            Layout = layout,
+            Chords = chords,
+            Primer = primer,
+            PrimerText = primer is null ? null : request.Primer,
+            Regenerate = rewrite,
+        };
         return new RequestValidation(spec, []);
+    }
+
+    /// <summary>The primer read with the model's tokens; null when there is none or it cannot be written.</summary>
+    private static WrittenSheet? Primer(GenerationRequest request, ModelCard? card, Action<string, string> problem)
+    {
+        if (request.Primer is not { } text)
+        {
+            return null;
+        }
+
+        if (request.Regenerate is not null)
+        {
+            problem("primer", "Give a primer to continue or bars to regenerate, not both.");
+            return null;
+        }
+
+        if (card is null)
+        {
+            return null;
+        }
+
+        var primer = WrittenSheetReader.Read(text, card.Tokens, card.TimeSignatures, out var problems);
+        foreach (var message in problems)
+        {
+            problem("primer", "The primer " + message);
+        }
+
+        return primer;
+    }
+
+    private static Rewrite? Regenerate(GenerationRequest request, int bars, Action<string, string> problem)
+    {
+        if (request.Regenerate is not { } regenerate)
+        {
+            return null;
+        }
+
+        var variation = regenerate.Variation ?? 1;
+        if (variation is < 1 or > MaxVariations)
+        {
+            problem("regenerate.variation", $"Variation must be between 1 and {MaxVariations}.");
+        }
+
+        if (regenerate.Bars is null)
+        {
+            problem("regenerate.bars", "Say which bars to write again: first bar, a dash, last bar (e.g. '9-12').");
+            return null;
+        }
+
+        if (BarSpan.TryParse(regenerate.Bars, out var spanProblem) is not { } span)
+        {
+            problem("regenerate.bars", spanProblem!);
+            return null;
+        }
+
+        if (span.Last > bars)
+        {
+            problem("regenerate.bars", $"Bars {span} go past the sheet's {bars} bars.");
+            return null;
+        }
+
+        return new Rewrite(span, regenerate.Generation, variation);
     }
 
     private static (double? Average, IReadOnlyList<int>? PerBar) Valence(IReadOnlyList<double>? values, int bars, Action<string, string> problem)

@@ -1,4 +1,5 @@
 using SithSynth.Domain.Analysis;
+using SithSynth.Domain.CoWriting;
 using SithSynth.Domain.Conditioning;
 using SithSynth.Domain.Music;
 using SithSynth.Domain.Progressions;
@@ -37,6 +38,15 @@ public sealed record GenerationSpec(
 
     /// <summary>The chords to follow, in the requested key; null when the model writes its own.</summary>
     public ChordProgression? Chords { get; init; }
+
+    /// <summary>The opening bars to keep and continue; null when the sheet starts from nothing.</summary>
+    public WrittenSheet? Primer { get; init; }
+
+    /// <summary>The primer as it was sent (MusicXML), carried so a settled request reads back to the same spec.</summary>
+    public string? PrimerText { get; init; }
+
+    /// <summary>The bars of an earlier sheet to write again; null for a new sheet.</summary>
+    public Rewrite? Regenerate { get; init; }
 
     /// <summary>How the MusicXML is laid out; the MIDI file is the same either way.</summary>
     public SheetLayout Layout { get; init; } = SheetLayout.Piano;

@@ -46,11 +46,11 @@ public class MusicXmlWriterTests
 
     [Theory]
     [InlineData("4/4 in Eb", 12, -3, "major", 4, 4, 5)]
-    [InlineData("3/4 in F", 2, -1, "major", 3, 4, 5)]
+    [InlineData("3/4 in F", 12, -1, "major", 3, 4, 5)]
     [InlineData("2/4 in F#m", 12, 3, "minor", 2, 4, 4)]
-    [InlineData("2/2 in C", 3, 0, "major", 2, 2, 4)]
-    [InlineData("6/8 in Dm", 2, -1, "minor", 6, 8, 4)]
-    [InlineData("12/8 in Gb", 2, -6, "major", 12, 8, 3)]
+    [InlineData("2/2 in C", 12, 0, "major", 2, 2, 4)]
+    [InlineData("6/8 in Dm", 12, -1, "minor", 6, 8, 4)]
+    [InlineData("12/8 in Gb", 12, -6, "major", 12, 8, 3)]
     public void The_first_bar_of_each_part_sets_divisions_key_meter_clef_and_the_melody_the_tempo(string name, int divisions, int fifths, string mode, int beats, int beatType, int bars)
     {
         var score = Write(name);
@@ -133,7 +133,7 @@ public class MusicXmlWriterTests
 
         // Three triplet eighths in bar 2, three triplet quarters in bar 3.
         Assert.Equal(["eighth:4", "eighth:4", "eighth:4", "quarter:8", "quarter:8", "quarter:8"], triplets.Select(n => $"{(string)n.Element("type")!}:{(int)n.Element("duration")!}"));
-        Assert.Equal(["half:4", "half:4", "half:4"], Notes(Part(Write("2/2 in C"), MusicXmlWriter.MelodyPart))
+        Assert.Equal(["half:16", "half:16", "half:16"], Notes(Part(Write("2/2 in C"), MusicXmlWriter.MelodyPart))
             .Where(n => n.Element("time-modification") is not null)
             .Select(n => $"{(string)n.Element("type")!}:{(int)n.Element("duration")!}"));
     }

@@ -1,0 +1,84 @@
+using System.Xml.Linq;
+using SithSynth.Domain.Generation;
+using SithSynth.Domain.Models;
+using SithSynth.Domain.Music;
+using SithSynth.Domain.Rendering;
+using SithSynth.Domain.Requests;
+
+namespace SithSynth.Domain.Tests.CoWriting;
+
+/// <summary>Regenerating bars k..n of a sheet with the shipped models keeps every other bar as written and changes the span.</summary>
+public sealed class RegenerationTests : IDisposable
+{
+    private readonly ModelCatalog _catalog = ModelCatalog.Load(ModelCatalog.DefaultDirectory);
+
+    public void Dispose() => _catalog.Dispose();
+
+    public static TheoryData<string, string> ModelsAndKeys() => new()
+    {
+        { "lstm", "C" }, { "lstm", "Eb" }, { "lstm", "F#m" },
+        { "transformer", "Am" }, { "transformer", "A" }, { "transformer", "Bbm" },
+    };
+
+    private static readonly string[] Spans = ["1-4", "5-8", "9-12", "13-16", "7", "2-15"];
+
+    /// <summary>
+    /// Each part's measures, by number, as the file writes them, but for courtesy accidentals: those remind the reader
+    /// of what the bar before altered, so a new bar before a kept one rightly decides them.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Measures(LeadSheet sheet, SheetLayout layout) =>
+        [.. MusicXmlWriter.Write(sheet, "Regenerated", new DateOnly(2026, 12, 7), layout).Root!.Elements("part")
+            .Select(part => (IReadOnlyList<string>)[.. part.Elements("measure").Select(WithoutCourtesy)])];
+
+    private static string WithoutCourtesy(XElement measure)
+    {
+        var copy = new XElement(measure);
+        copy.Descendants("accidental").Where(a => (string?)a.Attribute("cautionary") == "yes").Remove();
+        return copy.ToString(SaveOptions.DisableFormatting);
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelsAndKeys))]
+    public void Bars_outside_the_span_are_byte_identical_and_the_span_is_new(string model, string keyText)
+    {
+        Assert.True(_catalog.TryGetCard(model, out var card));
+        var sheets = 0;
+        foreach (var meter in card.TimeSignatures)
+        {
+            foreach (var (spanText, i) in Spans.Select((s, i) => (s, i)))
+            {
+                var asked = new GenerationRequest { Model = model, TimeSignature = meter.ToString(), Bars = 16, Key = keyText, Seed = (ulong)(40 + i) };
+                var sourceSpec = GenerationRequestValidator.Validate(asked, _catalog.Cards, () => 1).Spec!;
+                var source = LeadSheetGenerator.Generate(sourceSpec, _catalog.Model(model), 0).Sheet;
+
+                var again = asked with { Seed = (ulong)(900 + i), Regenerate = new RegenerateRequest { Bars = spanText } };
+                var validation = GenerationRequestValidator.Validate(again, _catalog.Cards, () => 1);
+                Assert.True(validation.IsValid, string.Join(" ", validation.Problems.Select(p => p.Message)));
+                var spec = validation.Spec!;
+                var rewritten = LeadSheetGenerator.Generate(spec, _catalog.Model(model), 0, source).Sheet;
+
+                Assert.True(rewritten.IsComplete);
+                var span = spec.Regenerate!.Bars;
+                var before = Measures(source, SheetLayout.Piano);
+                var after = Measures(rewritten, SheetLayout.Piano);
+                for (var part = 0; part < before.Count; part++)
+                {
+                    for (var bar = 1; bar <= 16; bar++)
+                    {
+                        if (!span.Contains(bar))
+                        {
+                            Assert.True(before[part][bar - 1] == after[part][bar - 1], $"{meter} {spanText}: part {part + 1} bar {bar} changed:\n{before[part][bar - 1]}\n{after[part][bar - 1]}");
+                        }
+                    }
+                }
+
+                Assert.True(
+                    Enumerable.Range(span.First - 1, span.Count).Any(b => source.Measures[b] != rewritten.Measures[b] && !source.Measures[b].Events.SequenceEqual(rewritten.Measures[b].Events)),
+                    $"{meter} {spanText}: the span came back as it was");
+                sheets++;
+            }
+        }
+
+        Assert.Equal(card.TimeSignatures.Count * Spans.Length, sheets);
+    }
+}
