@@ -12,7 +12,8 @@ namespace SithSynth.Domain.Generation;
 /// The JSON that travels beside each sheet's MIDI and MusicXML: what was asked, the seed that reproduces it, the
 /// plan the model was given (with the template it was drawn from and the bars the form restates), and what the sheet
 /// measures as; with a chord progression, what was asked and what the sheet sounds bar by bar, and whose chords they
-/// are (the valence curve still conditions the model, but the harmony it would have chosen is the user's there).
+/// are (the valence curve still conditions the model, but the harmony it would have chosen is the user's there); with a
+/// primer, its length and key; with bars rewritten, which, and whose sheet they were in.
 /// </summary>
 public static class SheetReport
 {
@@ -63,6 +64,12 @@ public static class SheetReport
                 followed = sheet.Progression.All(b => b.Followed),
                 bars = sheet.Progression.Select(b => new { bar = b.Bar, requested = b.Requested, written = b.Written, chordsFrom = SourceName(b.Source), followed = b.Followed }),
             }
+            : null,
+        primer = spec.Primer is { } primer
+            ? new { bars = primer.Bars, key = primer.Key.ToString(), timeSignature = primer.TimeSignature.ToString(), octaveShift = primer.OctaveShift }
+            : null,
+        regenerated = spec.Regenerate is { } rewrite
+            ? new { bars = rewrite.Bars.ToString(), first = rewrite.Bars.First, last = rewrite.Bars.Last, generation = rewrite.Generation, variation = rewrite.Variation }
             : null,
         template = sheet.Template is { } t
             ? new { piece = t.Piece, firstBar = t.FirstBar, bars = t.Bars, lastBar = t.FirstBar + t.Bars - 1 }

@@ -13,7 +13,10 @@ namespace SithSynth.Pipeline.Contract;
 public static class GenerationRequestJson
 {
     public static IReadOnlyList<string> Fields { get; } =
-        ["model", "temperature", "topP", "timeSignature", "bars", "valence", "density", "key", "form", "chords", "tempo", "seed", "variations", "layout"];
+        ["model", "temperature", "topP", "timeSignature", "bars", "valence", "density", "key", "form", "chords", "tempo", "seed", "variations", "layout", "primer", "regenerate"];
+
+    /// <summary>The fields of <c>regenerate</c>.</summary>
+    public static IReadOnlyList<string> RegenerateFields { get; } = ["generation", "variation", "bars"];
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 8 };
 
@@ -87,6 +90,12 @@ public static class GenerationRequestJson
                     case "layout":
                         request = request with { Layout = Text(value, Problem) };
                         break;
+                    case "primer":
+                        request = request with { Primer = Text(value, Problem) };
+                        break;
+                    case "regenerate":
+                        request = request with { Regenerate = Regenerate(value, problems) };
+                        break;
                     case "temperature":
                         request = request with { Temperature = Number(value, Problem) };
                         break;
@@ -119,6 +128,42 @@ public static class GenerationRequestJson
 
             return problems.Count > 0 ? new RequestReading(null, problems) : new RequestReading(request, []);
         }
+    }
+
+    // { "generation": "<id>", "variation": 1, "bars": "9-12" }, each field's problem named by its path.
+    private static RegenerateRequest? Regenerate(JsonElement value, List<RequestProblem> problems)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new RequestProblem("regenerate", $"Must be an object such as {{\"generation\": \"<id>\", \"variation\": 1, \"bars\": \"9-12\"}}, not {Describe(value.ValueKind)}."));
+            return null;
+        }
+
+        var regenerate = new RegenerateRequest();
+        foreach (var property in value.EnumerateObject())
+        {
+            void Problem(string message) => problems.Add(new RequestProblem("regenerate." + property.Name, message));
+            if (property.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            regenerate = property.Name switch
+            {
+                "generation" => regenerate with { Generation = Text(property.Value, Problem) },
+                "variation" => regenerate with { Variation = WholeNumber(property.Value, Problem) },
+                "bars" => regenerate with { Bars = Text(property.Value, Problem) },
+                _ => Unknown(regenerate, () => Problem($"'{ProblemDocument.Shorten(property.Name)}' is not a field of regenerate; the fields are {string.Join(", ", RegenerateFields)}.")),
+            };
+        }
+
+        return regenerate;
+    }
+
+    private static RegenerateRequest Unknown(RegenerateRequest regenerate, Action report)
+    {
+        report();
+        return regenerate;
     }
 
     private static string? Text(JsonElement value, Action<string> problem)

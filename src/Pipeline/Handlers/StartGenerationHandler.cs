@@ -113,18 +113,25 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
             return ApiResponse.Problem(ProblemDocument.InvalidRequest(reading.Problems, instance));
         }
 
+        var (resolved, sourceProblems) = await RegenerationSource.ResolveAsync(client, generation, cancellationToken).ConfigureAwait(false);
+        if (resolved is null)
+        {
+            return ApiResponse.Problem(ProblemDocument.InvalidRequest(sourceProblems, instance));
+        }
+
         // The seed is chosen later by the validation activity; here only the problems count.
-        var validation = GenerationRequestValidator.Validate(generation, catalog.Cards, () => 0);
+        var validation = GenerationRequestValidator.Validate(resolved, catalog.Cards, () => 0);
         if (!validation.IsValid)
         {
             return ApiResponse.Problem(ProblemDocument.InvalidRequest(validation.Problems, instance));
         }
 
-        var input = new GenerationInput(generation, RequestFingerprint.Of(generation));
+        // The fingerprint is of what the client sent, so the same body under one Idempotency-Key is the same generation.
+        var input = new GenerationInput(resolved, RequestFingerprint.Of(generation));
         if (key is null)
         {
             var fresh = _newId();
-            var admitted = await AdmitAsync(caller, generation, fresh, instance, cancellationToken).ConfigureAwait(false);
+            var admitted = await AdmitAsync(caller, resolved, fresh, instance, cancellationToken).ConfigureAwait(false);
             if (!admitted.Admitted)
             {
                 return Refused(admitted);
@@ -154,7 +161,7 @@ public sealed class StartGenerationHandler(DurableTaskClient client, ModelCatalo
             }
 
             // Only a generation that will be scheduled spends budget; a retry of one that exists is free.
-            decision = await AdmitAsync(caller, generation, id, instance, cancellationToken).ConfigureAwait(false);
+            decision = await AdmitAsync(caller, resolved, id, instance, cancellationToken).ConfigureAwait(false);
             if (!decision.Admitted)
             {
                 return Refused(decision);

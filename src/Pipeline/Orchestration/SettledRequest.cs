@@ -32,6 +32,10 @@ public static class SettledRequest
             Seed = spec.Seed,
             Variations = spec.Variations,
             Layout = SheetLayoutNames.Name(spec.Layout),
+            Primer = spec.PrimerText,
+            Regenerate = spec.Regenerate is { } rewrite
+                ? new RegenerateRequest { Generation = rewrite.Generation, Variation = rewrite.Variation, Bars = rewrite.Bars.ToString() }
+                : null,
         };
     }
 

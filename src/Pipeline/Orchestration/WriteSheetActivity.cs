@@ -1,6 +1,8 @@
 using Microsoft.DurableTask;
 using SithSynth.Domain.Generation;
 using SithSynth.Domain.Models;
+using SithSynth.Domain.Music;
+using SithSynth.Domain.Requests;
 using SithSynth.Pipeline.Artifacts;
 
 namespace SithSynth.Pipeline.Orchestration;
@@ -22,10 +24,11 @@ public sealed class WriteSheetActivity(ModelCatalog catalog, IArtifactStore stor
     {
         ArgumentNullException.ThrowIfNull(input);
         var spec = SettledRequest.ToSpec(input.Request, catalog.Cards);
+        var source = await SourceAsync(spec).ConfigureAwait(false);
         GeneratedSheet sheet;
         using (await _turns.EnterAsync(input.GenerationId, spec.Bars * spec.Variations).ConfigureAwait(false))
         {
-            sheet = LeadSheetGenerator.Generate(spec, catalog.Model(spec.Model), input.Variation);
+            sheet = LeadSheetGenerator.Generate(spec, catalog.Model(spec.Model), input.Variation, source);
         }
 
         var variation = input.Variation + 1;
@@ -35,5 +38,25 @@ public sealed class WriteSheetActivity(ModelCatalog catalog, IArtifactStore stor
         await store.SaveAsync(score, ScoreDocument.From(sheet.Sheet, SheetFiles.Title(spec, sheet)).ToJson()).ConfigureAwait(false);
         await store.SaveAsync(report, SheetReport.ToJson(spec, sheet)).ConfigureAwait(false);
         return new WrittenSheet(variation, sheet.Seed, score.Value, report.Value, AnalysisSummary.Of(sheet.Analysis));
+    }
+
+    // The sheet whose bars a regeneration writes again: its stored score, exact to the event. Gone (its retention over)
+    // is a failure no retry mends, said as such.
+    private async Task<LeadSheet?> SourceAsync(GenerationSpec spec)
+    {
+        if (spec.Regenerate is not { Generation: { } generation } rewrite)
+        {
+            return null;
+        }
+
+        try
+        {
+            var score = await store.ReadAsync(ArtifactName.Of(generation, rewrite.Variation, ArtifactKind.Score)).ConfigureAwait(false);
+            return ScoreDocument.Read(score).ToSheet();
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new InvalidDataException($"The sheet of generation '{generation}', variation {rewrite.Variation}, is no longer kept, so its bars cannot be rewritten.", e);
+        }
     }
 }

@@ -29,6 +29,17 @@ public sealed class OpenApiRequestTests
     }
 
     [Fact]
+    public void The_regenerate_object_documents_exactly_the_fields_the_reader_takes()
+    {
+        var regenerate = OpenApi.Schema("Regenerate");
+
+        Assert.Equal(GenerationRequestJson.RegenerateFields.Order(StringComparer.Ordinal), regenerate.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Empty(OpenApi.Check(JsonDocument.Parse("""{"regenerate":{"generation":"a1","variation":2,"bars":"9-12"}}""").RootElement, Request));
+        Assert.NotEmpty(OpenApi.Check(JsonDocument.Parse("""{"regenerate":{"generation":"a1","bars":"nine"}}""").RootElement, Request));
+        Assert.Equal(["regenerate.colour"], Problems("""{"regenerate":{"colour":"red"}}"""));
+    }
+
+    [Fact]
     public void Every_documented_request_example_is_accepted_as_it_is()
     {
         var examples = OpenApi.Operation("/api/generations", "post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("examples");
@@ -182,6 +193,8 @@ public sealed class OpenApiRequestTests
             ["seed"] = "1.5",
             ["variations"] = "{}",
             ["layout"] = "2",
+            ["primer"] = "{}",
+            ["regenerate"] = "\"9-12\"",
         };
 
         Assert.Equal(Properties().Order(StringComparer.Ordinal), wrong.Keys.Order(StringComparer.Ordinal));
