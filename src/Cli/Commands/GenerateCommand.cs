@@ -50,9 +50,10 @@ internal static class GenerateCommand
             throw new CommandLineException($"--name: '{name}' cannot be a file name.", CommandLine.Usage);
         }
 
-        var request = options.Read(result);
         using var catalog = options.Catalog(result);
+        var (source, request) = RewriteSource.Read(options, result, options.Read(result), catalog);
         var spec = RequestOptions.Validate(request, catalog);
+        source?.Check(spec);
         INextTokenModel model;
         try
         {
@@ -67,7 +68,7 @@ internal static class GenerateCommand
         var summary = new GenerateSummary(spec);
         for (var variation = 0; variation < spec.Variations; variation++)
         {
-            var sheet = LeadSheetGenerator.Generate(spec, model, variation);
+            var sheet = LeadSheetGenerator.Generate(spec, model, variation, source?.Sheet(spec.Tempo));
             var files = SheetFiles.Render(spec, sheet);
             var stem = folder.Stem(variation);
             var (midi, musicXml, report) = (stem + SheetFiles.MidiExtension, stem + SheetFiles.MusicXmlExtension, stem + SheetFiles.ReportExtension);

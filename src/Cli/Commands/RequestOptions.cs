@@ -38,7 +38,13 @@ internal sealed class RequestOptions
 
     public Option<string?> Layout { get; } = new("--layout") { Description = "MusicXML layout: piano (melody, chord symbols and a chord staff; default) or lead-sheet (melody and chord symbols on one staff)." };
 
-    public IEnumerable<Option> All => [Model, Temperature, TopP, TimeSignature, Bars, Valence, Density, Key, Form, Chords, Tempo, Seed, Variations, Layout, ModelsDirectory];
+    public Option<FileInfo?> Primer { get; } = new("--primer") { Description = "A lead sheet's first bars as MusicXML: kept note for note as the opening and continued to --bars bars (its meter and key are the sheet's; --key may move it within its mode)." };
+
+    public Option<string?> Regenerate { get; } = new("--regenerate") { Description = "Bars of the --source sheet to write again, such as 9-12 or 5; every other bar is kept note for note." };
+
+    public Option<FileInfo?> Source { get; } = new("--source") { Description = "The sheet (MusicXML, such as an earlier leadsheet.musicxml) whose --regenerate bars are written again; its meter, key and bars are the new sheet's." };
+
+    public IEnumerable<Option> All => [Model, Temperature, TopP, TimeSignature, Bars, Valence, Density, Key, Form, Chords, Tempo, Seed, Variations, Layout, Primer, Regenerate, Source, ModelsDirectory];
 
     public GenerationRequest Read(ParseResult result) => new()
     {
@@ -56,7 +62,22 @@ internal sealed class RequestOptions
         Seed = result.GetValue(Seed),
         Variations = result.GetValue(Variations),
         Layout = result.GetValue(Layout),
+        Primer = result.GetValue(Primer) is { } primer ? TextOf(primer, "--primer") : null,
+        Regenerate = result.GetValue(Regenerate) is { } bars ? new RegenerateRequest { Bars = bars } : null,
     };
+
+    /// <summary>A file's text; one that cannot be read is one line naming the option.</summary>
+    public static string TextOf(FileInfo file, string option)
+    {
+        try
+        {
+            return File.ReadAllText(file.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandLineException($"{option}: cannot read {file.FullName}: {e.Message}");
+        }
+    }
 
     public ModelCatalog Catalog(ParseResult result) => LoadCatalog(result.GetValue(ModelsDirectory)?.FullName ?? ModelCatalog.DefaultDirectory);
 
@@ -117,5 +138,6 @@ internal sealed class RequestOptions
         return values;
     }
 
-    private static string Kebab(string field) => string.Concat(field.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
+    // regenerate.bars is the --regenerate option; its other fields are HTTP's alone.
+    private static string Kebab(string field) => field.StartsWith("regenerate", StringComparison.Ordinal) ? "regenerate" : string.Concat(field.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
 }
