@@ -34,6 +34,9 @@ export const requestFields = [
 ] as const;
 export type RequestField = (typeof requestFields)[number];
 
+/** Co-writing fields the API takes that the client does not offer yet (an upload and a bar selection to come). */
+export const laterRequestFields = ['primer', 'regenerate'] as const;
+
 export interface GenerationAccepted {
   id: string;
   statusUrl: string;

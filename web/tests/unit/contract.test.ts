@@ -3,15 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { densityNames, generationStates, layoutNames, requestFields } from '../../src/contract';
+import { densityNames, generationStates, laterRequestFields, layoutNames, requestFields } from '../../src/contract';
 import { controlFor, initialValues } from '../../src/form';
 
 const openApi = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../src/Pipeline/Contract/openapi.json'), 'utf8'));
 const schemas = openApi.components.schemas;
 
 describe('the client follows the OpenAPI document', () => {
-  it('knows every field of a generation request, and every one has an input', () => {
-    expect([...requestFields].sort()).toEqual(Object.keys(schemas.GenerationRequest.properties).sort());
+  it('knows every field of a generation request, and every one it offers has an input', () => {
+    expect([...requestFields, ...laterRequestFields].sort()).toEqual(Object.keys(schemas.GenerationRequest.properties).sort());
     for (const field of requestFields) {
       expect(controlFor(field, { valenceMode: 'single', densityMode: 'single' }), field).toBeDefined();
     }
