@@ -1,18 +1,12 @@
 using System.Xml.Linq;
+using SithSynth.Tests;
 
 namespace SithSynth.Cli.Tests;
 
 /// <summary><c>generate --source FILE --regenerate BARS</c> and <c>generate --primer FILE</c>.</summary>
 public class CoWritingCommandTests
 {
-    // Each part's measures, courtesy accidentals aside (they remind of the bar before, which may be new).
-    private static List<List<string>> Measures(string file) =>
-        [.. XDocument.Load(file).Root!.Elements("part").Select(p => p.Elements("measure").Select(m =>
-        {
-            var copy = new XElement(m);
-            copy.Descendants("accidental").Where(a => (string?)a.Attribute("cautionary") == "yes").Remove();
-            return copy.ToString(SaveOptions.DisableFormatting);
-        }).ToList())];
+    private static List<List<string>> Measures(string file) => KeptMeasures.Of(XDocument.Load(file));
 
     [Theory]
     [InlineData("lstm", "6/8", "Bm")]

@@ -1,9 +1,9 @@
-using System.Xml.Linq;
 using SithSynth.Domain.Generation;
 using SithSynth.Domain.Models;
 using SithSynth.Domain.Music;
 using SithSynth.Domain.Rendering;
 using SithSynth.Domain.Requests;
+using SithSynth.Tests;
 
 namespace SithSynth.Domain.Tests.CoWriting;
 
@@ -22,20 +22,8 @@ public sealed class RegenerationTests : IDisposable
 
     private static readonly string[] Spans = ["1-4", "5-8", "9-12", "13-16", "7", "2-15"];
 
-    /// <summary>
-    /// Each part's measures, by number, as the file writes them, but for courtesy accidentals: those remind the reader
-    /// of what the bar before altered, so a new bar before a kept one rightly decides them.
-    /// </summary>
-    public static IReadOnlyList<IReadOnlyList<string>> Measures(LeadSheet sheet, SheetLayout layout) =>
-        [.. MusicXmlWriter.Write(sheet, "Regenerated", new DateOnly(2026, 12, 7), layout).Root!.Elements("part")
-            .Select(part => (IReadOnlyList<string>)[.. part.Elements("measure").Select(WithoutCourtesy)])];
-
-    private static string WithoutCourtesy(XElement measure)
-    {
-        var copy = new XElement(measure);
-        copy.Descendants("accidental").Where(a => (string?)a.Attribute("cautionary") == "yes").Remove();
-        return copy.ToString(SaveOptions.DisableFormatting);
-    }
+    public static List<List<string>> Measures(LeadSheet sheet, SheetLayout layout) =>
+        KeptMeasures.Of(MusicXmlWriter.Write(sheet, "Regenerated", new DateOnly(2026, 12, 7), layout));
 
     [Theory]
     [MemberData(nameof(ModelsAndKeys))]

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using SithSynth.Pipeline.Artifacts;
+using SithSynth.Tests;
 
 namespace SithSynth.Pipeline.Tests.Handlers;
 
@@ -21,17 +22,8 @@ public sealed class CoWritingTests(ApiFixture api) : IClassFixture<ApiFixture>
     private static string Regenerate(string source, string fields, string? others = null) =>
         "{\"regenerate\":{\"generation\":\"" + source + "\"," + fields + "}" + (others is null ? "" : "," + others) + "}";
 
-    private async Task<List<List<string>>> MeasuresAsync(string id)
-    {
-        var xml = XDocument.Parse(Encoding.UTF8.GetString(await api.Store.ReadAsync(ArtifactName.Of(id, 1, ArtifactKind.MusicXml))));
-        return [.. xml.Root!.Elements("part").Select(p => p.Elements("measure").Select(m =>
-        {
-            // Courtesy accidentals remind of the bar before, so the new bar before a kept one decides them.
-            var copy = new XElement(m);
-            copy.Descendants("accidental").Where(a => (string?)a.Attribute("cautionary") == "yes").Remove();
-            return copy.ToString(SaveOptions.DisableFormatting);
-        }).ToList())];
-    }
+    private async Task<List<List<string>>> MeasuresAsync(string id) =>
+        KeptMeasures.Of(XDocument.Parse(Encoding.UTF8.GetString(await api.Store.ReadAsync(ArtifactName.Of(id, 1, ArtifactKind.MusicXml)))));
 
     [Fact]
     public async Task Regenerated_bars_are_new_and_every_other_bar_of_the_source_is_kept()
