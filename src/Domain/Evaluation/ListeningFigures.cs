@@ -92,7 +92,28 @@ public static class ListeningFigures
         rows.Add(new("copiedNotes", "longest run of notes copied from a training piece (mean per sheet)", false, requests.MeanLongestCopy, curves?.MeanLongestCopy, human?.MeanLongestCopy, null, FigureTarget.NoMoreThanHuman()));
         rows.Add(new("copiedNotesMost", "longest run of notes copied from a training piece (most)", false, requests.LongestCopy, curves?.LongestCopy, human?.LongestCopy, null, null));
         rows.Add(Row("diversity", "same request: share of bars whose melody differs between sheets", true, f => f.SameRequestDiversity));
+        if (s.Regenerated is { } span)
+        {
+            rows.AddRange(SpanRows(span, human));
+        }
+
         return rows;
+    }
+
+    // Regenerated spans against the human windows, with the targets the whole sheets answer to (issues 10, 11, 16).
+    private static IEnumerable<Figure> SpanRows(SpanFigures span, FigureSet? human)
+    {
+        Figure Row(string name, string label, bool percent, double? value, double? of, FigureTarget? target) =>
+            new($"regenerated {name}", $"regenerated spans: {label}", percent, value, null, of, null, target);
+        yield return Row("kept", "bars outside the span unchanged", true, span.KeptIntact, null, FigureTarget.AtLeast(1, percent: true));
+        yield return Row("changed", "spans that differ from the source", true, span.Changed, null, FigureTarget.AtLeast(0.95, percent: true));
+        yield return Row("repeats", "repeated notes (joins with the kept bars included)", true, span.IntervalShare(IntervalClass.Repeat), human?.IntervalShare(IntervalClass.Repeat), FigureTarget.AtMost(0.22, percent: true));
+        yield return Row("steps", "steps (1–2 semitones)", true, span.IntervalShare(IntervalClass.Step), human?.IntervalShare(IntervalClass.Step), FigureTarget.AtLeast(0.45, percent: true));
+        yield return Row("intervalDistance", "interval histogram, total-variation distance to human", false, human is null ? null : span.Intervals.TotalVariation(human.Intervals), human is null ? null : 0, FigureTarget.AtMost(0.08));
+        yield return Row("joinLeaps", "joins with the kept bars that leap more than a fifth", true, span.JoinLeaps, human?.IntervalShare(IntervalClass.Larger), FigureTarget.WithinOfHuman(0.05, percent: true));
+        yield return Row("durationDistance", "duration histogram distance to human, worst meter", false, human is null ? null : span.WorstDurationDistance(human), human is null ? null : 0, FigureTarget.AtMost(0.15));
+        yield return Row("sixteenths", "sixteenths, share of notes and rests", true, span.SixteenthShare, human?.SixteenthShare, FigureTarget.AtMost(0.10, percent: true));
+        yield return Row("chordChanges", "chord changes per bar (into the span included)", false, span.ChordChangesPerBar, human?.ChordChangesPerBar, FigureTarget.Between(0.9, 1.3));
     }
 
     // The qualities lead sheets mostly use; the rest (ninths, N.C.) stay in the distance but get no row of their own.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SithSynth.Domain.Analysis;
+using SithSynth.Domain.CoWriting;
 using SithSynth.Domain.Conditioning;
 using SithSynth.Domain.Decoding;
 using SithSynth.Domain.Generation;
@@ -25,6 +26,7 @@ public static class ModelEvaluator
     private const ulong HeldOutStream = 1UL << 33;
     private const ulong FormStream = 1UL << 34;
     private const ulong ProgressionStream = 1UL << 35;
+    private const ulong RewriteStream = 1UL << 36;
 
     public static EvaluationReport Evaluate(
         INextTokenModel model,
@@ -64,6 +66,7 @@ public static class ModelEvaluator
 
         var (minorSheets, minorPairs) = MinorGrid(model, cells, conditioned, settings, parallel, progress);
         var formSheets = FormGrid(model, cells, settings, parallel, progress);
+        var rewritten = RewriteGrid(model, cells, conditioned, settings, parallel, progress);
 
         var heldOutSheets = new (LeadSheet Sheet, DecodedMusic Music, int Bars)[heldOut.Sequences.Count];
         Parallel.For(0, heldOut.Sequences.Count, parallel, i =>
@@ -94,7 +97,8 @@ public static class ModelEvaluator
             ControlByMeter(cells, conditioned, settings),
             minorSheets, minorPairs, formSheets,
             [.. heldOutSheets.Select((h, i) => (h.Sheet, heldOut.Sequences[i]))],
-            followed);
+            followed,
+            rewritten);
 
         clock.Restart();
         LikelihoodScore? likelihood = null;
@@ -168,6 +172,34 @@ public static class ModelEvaluator
         return [.. sheets.Select(s => Measured(s, null))];
     }
 
+    /// <summary>
+    /// The first sheet of every cell with two spans written again under a new seed, as a songwriter asks for another
+    /// take: the second quarter of the sheet (ending a phrase) and four bars inside its last phrase.
+    /// </summary>
+    private static List<RewrittenSpan> RewriteGrid(
+        INextTokenModel model, IReadOnlyList<EvaluationCell> cells, GeneratedSheet[] conditioned, EvaluationSettings settings, ParallelOptions parallel, IProgress<string>? progress)
+    {
+        var spans = RewriteSpans(settings.Bars);
+        var jobs = cells.Count * spans.Count;
+        var written = new RewrittenSpan[jobs];
+        Parallel.For(0, jobs, parallel, job =>
+        {
+            var (cellIndex, span) = (job / spans.Count, spans[job % spans.Count]);
+            var source = conditioned[cellIndex * settings.SamplesPerCell].Sheet;
+            var spec = CellSpec(model.Name, cells[cellIndex], settings, SeededRandom.Derive(settings.Seed, RewriteStream + (ulong)job)) with
+            {
+                Regenerate = new Rewrite(span, null, 0),
+            };
+            written[job] = new RewrittenSpan(source, LeadSheetGenerator.Generate(spec, model, 0, source).Sheet, span);
+        });
+        progress?.Report($"{model.Name}: {jobs} regenerated spans");
+        return [.. written];
+    }
+
+    // Bars 5–8 and 11–14 of 16; none in sheets too short to keep bars on both sides of a span.
+    private static List<BarSpan> RewriteSpans(int bars) =>
+        [.. new[] { new BarSpan((bars / 4) + 1, bars / 2), new BarSpan(bars - 5, bars - 2) }.Where(s => bars >= 8 && s.First > 1 && s.Last < bars && s.First <= s.Last)];
+
     /// <summary>The cells of 4/4 (or of the first meter when a model has no 4/4), by index into the grid.</summary>
     private static List<int> SliceCells(IReadOnlyList<EvaluationCell> cells)
     {
@@ -193,7 +225,8 @@ public static class ModelEvaluator
         List<(LeadSheet Major, MeasuredSheet Minor)> minorPairs,
         List<MeasuredSheet> forms,
         List<(LeadSheet Sheet, HeldOutSequence Window)> curves,
-        List<(LeadSheet Sheet, LeadSheet Human)> followed)
+        List<(LeadSheet Sheet, LeadSheet Human)> followed,
+        List<RewrittenSpan> rewritten)
     {
         static double? Share(IEnumerable<LeadSheet> sheets) =>
             sheets.Select(ChordTones.OnTheBeat).Aggregate((Tones: 0, Notes: 0), (a, b) => (a.Tones + b.ChordTones, a.Notes + b.Notes)) is { Notes: > 0 } t ? t.Tones / (double)t.Notes : null;
@@ -219,7 +252,8 @@ public static class ModelEvaluator
             minorEndings.Count == 0 ? null : FigureSet.Of(minorEndings),
             floor.Count == 0 ? null : FigureSet.Of(floor),
             followed.Count == 0 ? null : Share(followed.Select(f => f.Sheet)),
-            followed.Count == 0 ? null : Share(followed.Select(f => f.Human))));
+            followed.Count == 0 ? null : Share(followed.Select(f => f.Human)),
+            rewritten.Count == 0 ? null : SpanFigures.Of(rewritten)));
     }
 
     /// <summary>
