@@ -198,7 +198,7 @@ public static class ModelEvaluator
 
     // Bars 5–8 and 11–14 of 16; none in sheets too short to keep bars on both sides of a span.
     private static List<BarSpan> RewriteSpans(int bars) =>
-        [.. new[] { new BarSpan((bars / 4) + 1, bars / 2), new BarSpan(bars - 5, bars - 2) }.Where(s => bars >= 8 && s.First > 1 && s.Last < bars && s.First <= s.Last)];
+        [.. new[] { new BarSpan((bars / 4) + 1, bars / 2), new BarSpan(bars - 5, bars - 2) }.Where(s => bars >= 8 && s.First > 1 && s.Last < bars)];
 
     /// <summary>The cells of 4/4 (or of the first meter when a model has no 4/4), by index into the grid.</summary>
     private static List<int> SliceCells(IReadOnlyList<EvaluationCell> cells)

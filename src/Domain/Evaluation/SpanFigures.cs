@@ -26,12 +26,12 @@ public sealed record SpanFigures(
 
         var intervals = new Distribution<IntervalClass>();
         var durations = new Dictionary<string, Distribution<Duration>>(StringComparer.Ordinal);
-        long joins = 0, joinLeaps = 0, events = 0, sixteenths = 0;
-        double changes = 0, bars = 0;
+        long joins = 0, joinLeaps = 0, events = 0, sixteenths = 0, changes = 0, bars = 0;
         foreach (var rewritten in spans)
         {
             var (sheet, span) = (rewritten.Rewritten, rewritten.Span);
-            var sounding = MelodyLine.Of(sheet).Where(n => !n.IsRest).ToList();
+            var line = MelodyLine.Of(sheet);
+            var sounding = line.Where(n => !n.IsRest).ToList();
             for (var i = 1; i < sounding.Count; i++)
             {
                 // Bars are 0-based in the melody line, 1-based in the span.
@@ -56,7 +56,7 @@ public sealed record SpanFigures(
                 durations[meter] = distribution = new Distribution<Duration>();
             }
 
-            foreach (var note in MelodyLine.Of(sheet).Where(n => span.Contains(n.Bar + 1)))
+            foreach (var note in line.Where(n => span.Contains(n.Bar + 1)))
             {
                 distribution.Add(note.Length);
                 events++;
@@ -78,7 +78,7 @@ public sealed record SpanFigures(
             joins == 0 ? 0 : joinLeaps / (double)joins,
             durations,
             events == 0 ? 0 : sixteenths / (double)events,
-            bars == 0 ? 0 : changes / bars);
+            bars == 0 ? 0 : changes / (double)bars);
     }
 
     public double IntervalShare(IntervalClass c) => Intervals.Share(c);
