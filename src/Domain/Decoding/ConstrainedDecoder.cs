@@ -19,7 +19,7 @@ namespace SithSynth.Domain.Decoding;
 /// (<see cref="MinorPhraseRule"/>) and raise the seventh over the dominant (<see cref="HarmonicMinorRule"/>), and
 /// 6/8 keeps its two halves (<see cref="MidBarRule"/>), and no bar holds more notes than its density bin (<see cref="DensityRule"/>). Bars the
 /// form restates are forced rather than sampled (<see cref="TokenForcing"/>), and so are bars kept from an earlier sheet or a
-/// primer, above every rule, with the new bars joining them (<see cref="KeptForcing"/>). A chord progression, when given, is law
+/// primer, above every rule, with the new bars joining them (<see cref="KeptForcing"/>) and leaning toward the notes they meet (<see cref="JoinGuidance"/>). A chord progression, when given, is law
 /// (<see cref="ChordGrid"/>): where it fixes a chord only that chord is offered and events end at its changes, above
 /// every musical rule and the ending's harmony (a final bar it closes on another chord than the tonic has no tonic
 /// ending, and no cadence is drawn over a final bar it fixes). Every pass yields a valid sheet, so nothing is ever retried.
@@ -82,6 +82,8 @@ public sealed class ConstrainedDecoder
         var carried = new float[_tokens.Count];
         var forcing = new TokenForcing(restates ?? new int?[bars.Count]);
         var keeping = new KeptForcing(_tokens, kept, bars.Count);
+        var joining = new JoinGuidance(_tokens, keeping, kept, bars.Count);
+        var joined = new float[_tokens.Count];
         var random = new SeededRandom(seed);
         var sampler = new MaskedSampler(_tokens.Count, options);
         var cursor = new SheetCursor(timeSignature, bars.Count, _model.OnsetResolution, _model.MaxOnset);
@@ -143,7 +145,7 @@ public sealed class ConstrainedDecoder
                     forcing.Abandon();
                 }
 
-                var leaned = melody.Apply(cursor, guidance.Apply(cursor, logits, options.Temperature, guided, sounding), options.Temperature, sung);
+                var leaned = joining.Apply(cursor, melody.Apply(cursor, guidance.Apply(cursor, logits, options.Temperature, guided, sounding), options.Temperature, sung), options.Temperature, joined);
                 var draw = sampler.Sample(harmony.CarryChange(cursor, leaned, _tokens.ChordIds, allowed, options.Temperature, carried), allowed, random);
                 interventions += draw.Intervened ? 1 : 0;
                 masked += draw.MaskedProbability;
@@ -157,6 +159,7 @@ public sealed class ConstrainedDecoder
             }
 
             melody.Observe(token);
+            joining.Observe(cursor, token);
             sounding = token.Kind == TokenKind.Chord ? id : sounding;
             keeping.Written(token, cursor);
             cursor.Advance(token);
