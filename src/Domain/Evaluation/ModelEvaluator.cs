@@ -73,7 +73,7 @@ public static class ModelEvaluator
         {
             var conditions = heldOut.Sequences[i].Conditions;
             var music = new ConstrainedDecoder(model).Decode(conditions, new SamplingOptions(settings.Temperature), SeededRandom.Derive(settings.Seed, HeldOutStream + (ulong)i));
-            heldOutSheets[i] = (new LeadSheet(conditions[0].TimeSignature, Key.HomeOf(conditions[0].Mode), settings.Tempo, music.Measures), music, conditions.Count);
+            heldOutSheets[i] = (new LeadSheet(conditions[0].TimeSignature, Key.HomeOf(conditions[0].Mode), settings.Tempo, music.Written), music, conditions.Count);
         });
         var followed = ProgressionGrid(model, heldOut, settings, parallel);
         var generationTime = clock.Elapsed;
@@ -278,7 +278,7 @@ public static class ModelEvaluator
 
             var music = new ConstrainedDecoder(model).Decode(
                 windows[i].Conditions, new SamplingOptions(settings.Temperature), SeededRandom.Derive(settings.Seed, ProgressionStream + (ulong)i), progression: progression.AtHome(human.Key));
-            written[i] = (new LeadSheet(human.TimeSignature, human.Key, settings.Tempo, music.Measures), human);
+            written[i] = (new LeadSheet(human.TimeSignature, human.Key, settings.Tempo, music.Written), human);
         });
         return [.. written.OfType<(LeadSheet, LeadSheet)>()];
     }

@@ -37,7 +37,7 @@ public static class LeadSheetGenerator
         var decoded = new ConstrainedDecoder(model).Decode(
             plan.Bars, new SamplingOptions(spec.Temperature, spec.TopP), seed, restates, spec.Chords?.AtHome(spec.Key), kept);
         var home = spec.Key.Home;
-        var sheet = new LeadSheet(spec.TimeSignature, home, spec.Tempo, decoded.Measures)
+        var sheet = new LeadSheet(spec.TimeSignature, home, spec.Tempo, decoded.Written)
             .TransposeTo(spec.Key, spec.Key.TranspositionFromHome);
         return new GeneratedSheet(
             variation, seed, model.Name, sheet, plan.Bars, LeadSheetAnalyzer.Analyze(sheet),

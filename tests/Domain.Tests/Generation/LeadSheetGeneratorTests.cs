@@ -58,9 +58,9 @@ public class LeadSheetGeneratorTests
         var sheet = LeadSheetGenerator.Generate(spec, model, 0).Sheet;
 
         Assert.Equal(key, sheet.Key.ToString());
-        Assert.Equal(home.Measures.SelectMany(m => m.Events).Select(e => e.Pitch + semitones), sheet.Events.Select(e => e.Pitch));
+        Assert.Equal(home.Written.SelectMany(m => m.Events).Select(e => e.Pitch + semitones), sheet.Events.Select(e => e.Pitch));
         Assert.Equal(
-            home.Measures.SelectMany(m => m.Events).Select(e => e.Chord.Transpose(semitones).ToString()),
+            home.Written.SelectMany(m => m.Events).Select(e => e.Chord.Transpose(semitones).ToString()),
             sheet.Events.Select(e => e.Chord.ToString()));
     }
 
