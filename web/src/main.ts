@@ -28,6 +28,7 @@ import {
 } from './form';
 import { browserStorage, describeSettings, historyEntry, historyKey, readHistory, withEntry, writeHistory, writtenIn, type HistoryEntry } from './history';
 import { HistoryView } from './historyView';
+import { nearKey } from './otherKey';
 import { loadPlayer } from './player';
 import { loadOsmd } from './scoreView';
 import { settingsFromQuery, shareUrl } from './shareLink';
@@ -435,7 +436,7 @@ function recordGeneration(): void {
   historyStatus.textContent = writeHistory(browserStorage(), recent) ? '' : 'This browser does not keep the list; it lasts until the page is closed.';
   historyView.show(recent);
   $('results-settings').textContent = describeSettings(writtenIn(shownSettings));
-  otherKey.value = writtenIn(shownSettings).key;
+  otherKey.value = nearKey(writtenIn(shownSettings).key);
   shareStatus.textContent = '';
 }
 
