@@ -4,7 +4,7 @@ import './styles.css';
 import { acceptsMessage, constraintsOf } from './accepts';
 import { ApiClient, ApiError } from './api';
 import { apiBase } from './config';
-import type { GenerationRequest, Layout, ModelDocument } from './contract';
+import type { Layout, ModelDocument } from './contract';
 import { remember, valenceRange } from './curve';
 import { CurveView } from './curveView';
 import {
@@ -26,12 +26,9 @@ import {
   type FormValues,
   type Mode,
 } from './form';
-import { browserStorage, describeSettings, historyEntry, historyKey, readHistory, withEntry, writeHistory, writtenIn, type HistoryEntry } from './history';
-import { HistoryView } from './historyView';
-import { nearKey } from './otherKey';
 import { loadPlayer } from './player';
+import { RecentSheets } from './recentSheets';
 import { loadOsmd } from './scoreView';
-import { settingsFromQuery, shareUrl } from './shareLink';
 import { initialView, isBusy, progressText, reduce, type GenerationEvent, type GenerationView } from './state';
 import { Transport } from './transportView';
 import { renderVariation } from './variationView';
@@ -337,7 +334,7 @@ function showResults(): void {
   const shown = view.variations.map((v) => renderVariation(v, { api, score: { coveredTop: () => transport.coveredTop() } }));
   variationsBox.replaceChildren(...shown.map((v) => v.article));
   transport.show(shown);
-  recordGeneration();
+  recentSheets.finished(view.seed, view.variations);
   reveal(resultsPanel, 'start');
   // The page grows once the first sheet is drawn, so the panel could not reach the top yet; it can now, unless the
   // user has gone elsewhere meanwhile.
@@ -365,7 +362,7 @@ async function generate(): Promise<void> {
   }
 
   dispatch({ type: 'submit' });
-  requested = mapped.request;
+  recentSheets.sent(mapped.request);
   // A cancel still on its way holds this caller's in-flight share on the server: asking again before it lands is a 429.
   await cancelling;
   poll?.abort();
@@ -407,79 +404,6 @@ async function cancel(): Promise<void> {
   await sent;
   if (cancelling === sent) cancelling = undefined;
 }
-
-// ---- share link and history -----------------------------------------------------------------------------------
-
-const historyView = new HistoryView({ list: $('history-list'), empty: $('history-empty'), clear: $('clear-history') }, openEntry);
-const otherKey = $<HTMLSelectElement>('other-key');
-const shareStatus = $('share-status');
-const historyStatus = $('history-status');
-/** The settings of the generation in flight, and of the one shown (with the seed it ran with). */
-let requested: GenerationRequest | undefined;
-let shownSettings: GenerationRequest | undefined;
-let recent: HistoryEntry[] = readHistory(browserStorage());
-
-/** The form starts from a shared link's settings when the page is opened with one; the history is shown. */
-function startShareAndHistory(): void {
-  otherKey.append(...[...keySelect.children].map((group) => group.cloneNode(true)));
-  const shared = settingsFromQuery(location.search);
-  if (Object.keys(shared).length > 0) values = fromRequest(shared);
-  historyView.show(recent);
-}
-
-/** After each finished generation the address becomes its share link, and the generation goes first in the history. */
-function recordGeneration(): void {
-  if (!requested || !view.seed) return;
-  shownSettings = { ...requested, seed: view.seed };
-  window.history.replaceState(window.history.state, '', shareUrl(location.href, shownSettings));
-  recent = withEntry(recent, historyEntry(shownSettings, view.seed, view.variations, new Date()));
-  historyStatus.textContent = writeHistory(browserStorage(), recent) ? '' : 'This browser does not keep the list; it lasts until the page is closed.';
-  historyView.show(recent);
-  $('results-settings').textContent = describeSettings(writtenIn(shownSettings));
-  otherKey.value = nearKey(writtenIn(shownSettings).key);
-  shareStatus.textContent = '';
-}
-
-async function copyShareLink(): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(location.href);
-    shareStatus.textContent = 'Link copied: it opens these settings and seed, and Generate writes the same sheets.';
-  } catch {
-    shareStatus.textContent = 'The browser did not allow copying; the address bar holds the same link.';
-  }
-}
-
-/** The shown sheets' settings and seed in another key, written at once. */
-function sameSeedOtherKey(): void {
-  if (!shownSettings || isBusy(view)) return;
-  showValues(fromRequest({ ...shownSettings, key: otherKey.value }));
-  void generate();
-}
-
-function openEntry(entry: HistoryEntry): void {
-  showValues(fromRequest(entry.settings));
-  historyStatus.textContent = `The settings and seed ${entry.seed} are in the form: Generate writes those sheets again.`;
-  reveal(generateButton, 'center');
-}
-
-function clearHistory(): void {
-  recent = [];
-  writeHistory(browserStorage(), recent);
-  historyView.show(recent);
-  historyStatus.textContent = 'The list is cleared.';
-  // The button pressed is gone; focus stays in the section.
-  $('history').focus();
-}
-
-$('copy-link').addEventListener('click', () => void copyShareLink());
-$('other-key-generate').addEventListener('click', sameSeedOtherKey);
-$('clear-history').addEventListener('click', clearHistory);
-// Another tab of the page wrote the list.
-window.addEventListener('storage', (event) => {
-  if (event.key !== historyKey && event.key !== null) return;
-  recent = readHistory(browserStorage());
-  historyView.show(recent);
-});
 
 // ---- events ----------------------------------------------------------------------------------------------------
 
@@ -525,8 +449,28 @@ function prefetchHeavyParts(): void {
   void loadPlayer().catch(() => undefined);
 }
 
+const recentSheets = new RecentSheets({
+  settingsLine: $('results-settings'),
+  copyLink: $('copy-link'),
+  otherKey: $('other-key'),
+  otherKeyGenerate: $('other-key-generate'),
+  shareStatus: $('share-status'),
+  history: $('history'),
+  historyList: $('history-list'),
+  historyEmpty: $('history-empty'),
+  clearHistory: $('clear-history'),
+  historyStatus: $('history-status'),
+}, {
+  fill: (settings) => showValues(fromRequest(settings)),
+  generate: () => void generate(),
+  busy: () => isBusy(view),
+  revealGenerate: () => reveal(generateButton, 'center'),
+});
+
 fillStaticOptions();
-startShareAndHistory();
+// A share link's settings, when the page is opened with one.
+const shared = recentSheets.start(keySelect, location.search);
+if (shared) values = fromRequest(shared);
 showValues(values);
 render();
 void loadModels();
