@@ -27,6 +27,7 @@ import {
   type Mode,
 } from './form';
 import { loadPlayer } from './player';
+import { RecentSheets } from './recentSheets';
 import { loadOsmd } from './scoreView';
 import { initialView, isBusy, progressText, reduce, type GenerationEvent, type GenerationView } from './state';
 import { Transport } from './transportView';
@@ -199,7 +200,8 @@ async function loadModels(): Promise<void> {
       modelHelp.textContent = 'The service offers no models right now.';
       return;
     }
-    const chosen = modelSelect.value;
+    // A shared link's model is not an option until now.
+    const chosen = modelSelect.value || values.model;
     modelSelect.replaceChildren(...models.map((m) => new Option(m.architecture === m.name ? m.name : `${m.name} (${m.architecture})`, m.name)));
     modelSelect.value = models.some((m) => m.name === chosen) ? chosen : models[0]!.name;
     applyModelLimits();
@@ -332,6 +334,7 @@ function showResults(): void {
   const shown = view.variations.map((v) => renderVariation(v, { api, score: { coveredTop: () => transport.coveredTop() } }));
   variationsBox.replaceChildren(...shown.map((v) => v.article));
   transport.show(shown);
+  recentSheets.finished(view.seed, view.variations);
   reveal(resultsPanel, 'start');
   // The page grows once the first sheet is drawn, so the panel could not reach the top yet; it can now, unless the
   // user has gone elsewhere meanwhile.
@@ -359,6 +362,7 @@ async function generate(): Promise<void> {
   }
 
   dispatch({ type: 'submit' });
+  recentSheets.sent(mapped.request);
   // A cancel still on its way holds this caller's in-flight share on the server: asking again before it lands is a 429.
   await cancelling;
   poll?.abort();
@@ -445,7 +449,28 @@ function prefetchHeavyParts(): void {
   void loadPlayer().catch(() => undefined);
 }
 
+const recentSheets = new RecentSheets({
+  settingsLine: $('results-settings'),
+  copyLink: $('copy-link'),
+  otherKey: $('other-key'),
+  otherKeyGenerate: $('other-key-generate'),
+  shareStatus: $('share-status'),
+  history: $('history'),
+  historyList: $('history-list'),
+  historyEmpty: $('history-empty'),
+  clearHistory: $('clear-history'),
+  historyStatus: $('history-status'),
+}, {
+  fill: (settings) => showValues(fromRequest(settings)),
+  generate: () => void generate(),
+  busy: () => isBusy(view),
+  revealGenerate: () => reveal(generateButton, 'center'),
+});
+
 fillStaticOptions();
+// A share link's settings, when the page is opened with one.
+const shared = recentSheets.start(keySelect, location.search);
+if (shared) values = fromRequest(shared);
 showValues(values);
 render();
 void loadModels();

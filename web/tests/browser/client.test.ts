@@ -288,7 +288,7 @@ describe('the web client', () => {
   });
 
   it('shows the server field errors next to the fields, bypassing the browser checks', async () => {
-    await page.reload();
+    await page.goto(serve.url); // the address holds the last sheet's settings (a share link); start from none
     await modelsLoaded(page);
     // What a script or an old page could send: out of range for the model, and a valence outside -2..2.
     await page.evaluate(() => {
@@ -329,7 +329,7 @@ describe('the web client', () => {
   });
 
   it('follows a typed progression, and shows a chord the model cannot write under the field', async () => {
-    await page.reload();
+    await page.goto(serve.url);
     await modelsLoaded(page);
     await page.fill('#bars', '8');
     await page.fill('#variations', '1');
@@ -363,7 +363,7 @@ describe('the web client', () => {
   });
 
   it('stops the browser from sending what it can tell is wrong, in the same places', async () => {
-    await page.reload();
+    await page.goto(serve.url);
     await modelsLoaded(page);
     let posted = false;
     page.on('request', (r) => {
@@ -377,7 +377,7 @@ describe('the web client', () => {
   });
 
   it('cancels a running generation: the page says so and the server has it canceled', async () => {
-    await page.reload();
+    await page.goto(serve.url);
     await modelsLoaded(page);
     // The tests before this one answered 400s on purpose; only what happens from here counts.
     problems.length = 0;
