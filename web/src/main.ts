@@ -27,6 +27,9 @@ import {
   type Mode,
 } from './form';
 import { loadPlayer } from './player';
+import { PrimerField } from './primerView';
+import { generationIdOf } from './rewrite';
+import { offerRewrite } from './rewriteView';
 import { loadOsmd } from './scoreView';
 import { initialView, isBusy, progressText, reduce, type GenerationEvent, type GenerationView } from './state';
 import { Transport } from './transportView';
@@ -212,7 +215,7 @@ async function loadModels(): Promise<void> {
 
 // ---- errors ----------------------------------------------------------------------------------------------------
 
-const errorControls = ['model', 'key', 'timeSignature', 'bars', 'form', 'chords', 'tempo', 'valence', 'valence-curve', 'density', 'density-curve', 'temperature', 'topP', 'seed', 'variations', 'layout'];
+const errorControls = ['model', 'key', 'timeSignature', 'bars', 'form', 'chords', 'tempo', 'valence', 'valence-curve', 'density', 'density-curve', 'temperature', 'topP', 'seed', 'variations', 'layout', 'primer'];
 
 /** Shows each field's errors under its control (aria-invalid, aria-describedby) and the rest in the alert. */
 function showFieldErrors(errors: Record<string, string[]>): string[] {
@@ -329,9 +332,12 @@ function showResults(): void {
   resultsEmpty.textContent = 'The generation finished without sheets.';
   resultsSummary.hidden = !view.seed;
   resultsSeed.textContent = view.seed ?? '';
-  const shown = view.variations.map((v) => renderVariation(v, { api, score: { coveredTop: () => transport.coveredTop() } }));
+  const context = { api, score: { coveredTop: () => transport.coveredTop() } };
+  const shown = view.variations.map((v) => renderVariation(v, context));
   variationsBox.replaceChildren(...shown.map((v) => v.article));
   transport.show(shown);
+  const generation = view.statusUrl && generationIdOf(view.statusUrl);
+  if (generation) for (const v of shown) offerRewrite(v, { generation, variation: v.variation.variation }, { context, onTake: (take) => transport.replace(take) });
   reveal(resultsPanel, 'start');
   // The page grows once the first sheet is drawn, so the panel could not reach the top yet; it can now, unless the
   // user has gone elsewhere meanwhile.
@@ -408,6 +414,9 @@ form.addEventListener('submit', (event) => {
   void generate();
 });
 cancelButton.addEventListener('click', () => void cancel());
+new PrimerField({ input: $('primer'), clear: $('primer-clear'), help: $('primer-help'), key: keySelect, meter: meterSelect }, (primer) => {
+  values = { ...values, primer };
+});
 $('use-seed').addEventListener('click', useSeed);
 modelSelect.addEventListener('change', applyModelLimits);
 barsInput.addEventListener('input', () => {
