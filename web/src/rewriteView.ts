@@ -60,6 +60,10 @@ class Rewriter {
       const input = element('input', { id: id(part), type: 'number', min: '1', step: '1', inputMode: 'numeric', autocomplete: 'off' });
       input.setAttribute('aria-describedby', `${id('help')} ${id('range-error')}`);
       input.addEventListener('input', () => this.typed());
+      // Not inside a form, so Enter would do nothing: it regenerates, as it submits the settings.
+      input.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') void this.write();
+      });
       return input;
     };
     this.from = number('from');
@@ -87,11 +91,18 @@ class Rewriter {
     panel.setAttribute('aria-labelledby', heading.id);
     first.article.querySelector('.score')?.before(panel);
 
-    // OSMD draws the sheet again when the window changes width, and the bars move with it.
-    new MutationObserver((changes) => {
+    // OSMD draws the sheet again when the window changes width, and the bars move with it. Both watches end once a
+    // new generation has taken the variation off the page.
+    const drawn = new MutationObserver((changes) => {
       if (changes.some((c) => !this.layer.contains(c.target))) this.scheduleHighlight();
-    }).observe(first.article, { childList: true, subtree: true });
-    window.addEventListener('resize', () => this.scheduleHighlight());
+    });
+    drawn.observe(first.article, { childList: true, subtree: true });
+    const resized = () => {
+      if (first.article.isConnected) return this.scheduleHighlight();
+      drawn.disconnect();
+      window.removeEventListener('resize', resized);
+    };
+    window.addEventListener('resize', resized);
     this.attach(first);
   }
 
@@ -190,6 +201,8 @@ class Rewriter {
       const request = regenerateRequest(current.source, range, freshSeed(current.shown.variation.seed));
       const started = await this.options.context.api.start(request);
       const status = await this.options.context.api.poll(started.accepted.statusUrl, { initialDelayMs: 0 });
+      // A generation started meanwhile has replaced this variation on the page: the take has nowhere to go.
+      if (!this.article.isConnected) return;
       const written = status.status === 'completed' ? status.variations?.[0] : undefined;
       if (!written) {
         this.say('', failureText(status));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GenerationRequest, GenerationStatusDocument } from '../../src/contract';
-import { axeViolations, launchChromium, startServe, type Serve } from './harness';
+import { axeViolations, launchChromium, scrollsSideways, startServe, type Serve } from './harness';
 
 let serve: Serve;
 let browser: Browser;
@@ -194,9 +194,64 @@ describe('co-writing in the web client', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('variation-1-rewrite-to');
     const posts = watched.posts.length;
     await page.fill('#variation-1-rewrite-to', '17');
-    await page.click('#variation-1 .rewrite button.primary');
+    await page.press('#variation-1-rewrite-to', 'Enter');
     expect(await page.textContent('#variation-1-rewrite-range-error')).toBe('The sheet has bars 1 to 16.');
     expect(watched.posts.length).toBe(posts);
+  });
+
+  it('rewrites a second variation under its own number, and the transport plays and saves the new take', async () => {
+    await page.fill('#variations', '2');
+    const done = watched.completed.length;
+    await page.click('#generate');
+    await expect.poll(() => watched.completed.length, { timeout: 60_000 }).toBe(done + 1);
+    await page.waitForFunction(() => document.querySelectorAll('.score[data-state="ready"]').length === 2, undefined, { timeout: 90_000 });
+    const source = watched.completed.at(-1)!;
+    await page.selectOption('#transport-variation', '2');
+    await page.fill('#variation-2-rewrite-from', '9');
+    await page.fill('#variation-2-rewrite-to', '9');
+    await page.click('#variation-2 .rewrite button.primary');
+    await expect.poll(() => page.textContent('#variation-2-rewrite-status'), { timeout: 60_000 }).toMatch(/^Bar 9 written again/);
+    await page.waitForFunction(() => document.querySelector('#variation-2 .score')?.getAttribute('data-state') === 'ready', undefined, { timeout: 90_000 });
+
+    expect(watched.posts.at(-1)!.regenerate).toEqual({ generation: source.id, variation: 2, bars: '9' });
+    const rewritten = await fileText(watched.completed.at(-1)!.variations![0]!.files.musicXml.url);
+    const before = measures(await fileText(source.variations![1]!.files.musicXml.url));
+    expect(measures(rewritten).map((m, i) => m === before[i]).filter((same) => !same).length).toBeLessThanOrEqual(1);
+    expect(measures(rewritten).filter((m, i) => m !== before[i] && i !== 8)).toEqual([]);
+    expect(await page.textContent('#variation-2 h3')).toBe('Variation 2');
+    expect(await page.inputValue('#transport-variation')).toBe('2');
+    expect(await downloaded(page)).toBe(rewritten);
+    await page.selectOption('#transport-variation', '1');
+    expect(await downloaded(page)).toBe(await fileText(source.variations![0]!.files.musicXml.url));
+    expect(await page.isDisabled('#variation-1 .rewrite button:not(.primary)')).toBe(true);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('selecting bars on a phone', () => {
+  it('hits the bars as drawn two to a line, and nothing scrolls sideways', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    try {
+      const page = await context.newPage();
+      await page.goto(serve.url);
+      await page.waitForFunction(() => document.querySelectorAll('#model option').length >= 2, undefined, { timeout: 30_000 });
+      await page.fill('#seed', '8');
+      await page.click('#generate');
+      await sheetReady(page);
+      await clickBar(page, 3);
+      await clickBar(page, 6);
+      expect(await selected(page)).toMatchObject({ from: '3', to: '6', bars: '3-6', marks: 4 });
+      const marks = await page.$$eval('#variation-1 .bar-mark', (m) => m.map((e) => [(e as HTMLElement).offsetLeft, (e as HTMLElement).offsetTop]));
+      const boxes = await page.$eval('#variation-1 .score', (b) => JSON.parse((b as HTMLElement).dataset.barBoxes ?? '[]') as number[][]);
+      expect(Math.max(...marks.flatMap((mark, i) => mark.map((v, j) => Math.abs(v - boxes[2 + i]![j]!))))).toBeLessThanOrEqual(1);
+      // Two bars to a line: bars 3 and 4 share one, 5 and 6 the next.
+      expect(new Set(marks.map(([, top]) => top)).size).toBe(2);
+      expect(await scrollsSideways(page)).toBe(false);
+      await page.$eval('#variation-1 .rewrite', (e) => e.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: '/tmp/cowrite-phone.png' });
+    } finally {
+      await context.close();
+    }
   });
 });
 
