@@ -33,7 +33,7 @@ import { offerRewrite } from './rewriteView';
 import { loadOsmd } from './scoreView';
 import { initialView, isBusy, progressText, reduce, type GenerationEvent, type GenerationView } from './state';
 import { Transport } from './transportView';
-import { renderVariation } from './variationView';
+import { renderVariation, type ShownVariation } from './variationView';
 
 const api = new ApiClient({ baseUrl: apiBase() });
 
@@ -332,18 +332,24 @@ function showResults(): void {
   resultsEmpty.textContent = 'The generation finished without sheets.';
   resultsSummary.hidden = !view.seed;
   resultsSeed.textContent = view.seed ?? '';
-  const context = { api, score: { coveredTop: () => transport.coveredTop() } };
-  const shown = view.variations.map((v) => renderVariation(v, context));
+  const shown = view.variations.map((v) => renderVariation(v, { api, score: { coveredTop: () => transport.coveredTop() } }));
   variationsBox.replaceChildren(...shown.map((v) => v.article));
   transport.show(shown);
-  const generation = view.statusUrl && generationIdOf(view.statusUrl);
-  if (generation) for (const v of shown) offerRewrite(v, { generation, variation: v.variation.variation }, { context, onTake: (take) => transport.replace(take) });
+  offerRewrites(shown);
   reveal(resultsPanel, 'start');
   // The page grows once the first sheet is drawn, so the panel could not reach the top yet; it can now, unless the
   // user has gone elsewhere meanwhile.
   void shown[0]?.score.then(() => {
     if (resultsPanel.contains(document.activeElement)) resultsPanel.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
   }, () => undefined);
+}
+
+/** "Rewrite bars" on each sheet of the generation just shown; a new take replaces its variation in the transport too. */
+function offerRewrites(shown: ShownVariation[]): void {
+  const generation = view.statusUrl && generationIdOf(view.statusUrl);
+  if (!generation) return;
+  const context = { api, score: { coveredTop: () => transport.coveredTop() } };
+  for (const v of shown) offerRewrite(v, { generation, variation: v.variation.variation }, { context, onTake: (take) => transport.replace(take) });
 }
 
 /** Puts the last generation's seed into the form, to write it again with changed settings. */
