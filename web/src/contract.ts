@@ -21,7 +21,22 @@ export interface GenerationRequest {
   variations?: number;
   /** piano: melody, chord symbols and block chords on a bass staff; lead-sheet: melody and symbols on one staff. */
   layout?: Layout;
+  /** An uploaded lead sheet's first bars as MusicXML text, continued to `bars` bars (its meter and key are the sheet's). */
+  primer?: string;
+  /** Writes a span of a finished sheet again; only model, temperature, topP, seed, variations and layout may go beside it. */
+  regenerate?: Regenerate;
 }
+
+export interface Regenerate {
+  /** The finished generation's id. */
+  generation: string;
+  /** From 1; the server's default is 1. */
+  variation?: number;
+  /** From 1: `9-12`, or `5` for one bar. */
+  bars: string;
+}
+
+export const regenerateFields = ['generation', 'variation', 'bars'] as const;
 
 export const densityNames = ['low', 'med', 'high'] as const;
 export type Density = (typeof densityNames)[number];
@@ -30,12 +45,12 @@ export const layoutNames = ['piano', 'lead-sheet'] as const;
 export type Layout = (typeof layoutNames)[number];
 
 export const requestFields = [
-  'model', 'temperature', 'topP', 'timeSignature', 'bars', 'valence', 'density', 'key', 'form', 'chords', 'tempo', 'seed', 'variations', 'layout',
+  'model', 'temperature', 'topP', 'timeSignature', 'bars', 'valence', 'density', 'key', 'form', 'chords', 'tempo', 'seed', 'variations', 'layout', 'primer',
 ] as const;
 export type RequestField = (typeof requestFields)[number];
 
-/** Co-writing fields the API takes that the client does not offer yet (an upload and a bar selection to come). */
-export const laterRequestFields = ['primer', 'regenerate'] as const;
+/** Sent from a sheet's bar selection (rewrite.ts), not from the form, so no form input shows its errors. */
+export const sheetRequestFields = ['regenerate'] as const;
 
 export interface GenerationAccepted {
   id: string;

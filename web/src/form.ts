@@ -30,6 +30,8 @@ export interface FormValues {
   seed: string;
   variations: string;
   layout: Layout;
+  /** An uploaded MusicXML opening to continue; blank: none. */
+  primer: string;
 }
 
 export const densities: readonly Density[] = densityNames;
@@ -102,6 +104,7 @@ export function fromRequest(request: GenerationRequest): FormValues {
     seed: request.seed ?? '',
     variations: String(request.variations ?? defaults.variations),
     layout: request.layout ?? defaults.layout,
+    primer: request.primer ?? '',
   };
 }
 
@@ -159,6 +162,7 @@ export function toRequest(values: FormValues): Mapped {
     assign(request, 'valence', number('valence', values.valence, false));
   }
   request.density = values.densityMode === 'curve' ? values.densityCurve.map(densityName) : values.density;
+  if (values.primer !== '') request.primer = values.primer;
 
   const seed = values.seed.trim();
   if (seed !== '') {
@@ -233,6 +237,7 @@ export function controlFor(field: string, values: Pick<FormValues, 'valenceMode'
     case 'seed':
     case 'variations':
     case 'layout':
+    case 'primer':
       return field;
     default:
       // Header problems (Idempotency-Key) and unknown fields have no input; they go to the alert region.

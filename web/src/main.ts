@@ -28,10 +28,13 @@ import {
 } from './form';
 import { loadPlayer } from './player';
 import { RecentSheets } from './recentSheets';
+import { PrimerField } from './primerView';
+import { generationIdOf } from './rewrite';
+import { offerRewrite } from './rewriteView';
 import { loadOsmd } from './scoreView';
 import { initialView, isBusy, progressText, reduce, type GenerationEvent, type GenerationView } from './state';
 import { Transport } from './transportView';
-import { renderVariation } from './variationView';
+import { renderVariation, type ShownVariation } from './variationView';
 
 const api = new ApiClient({ baseUrl: apiBase() });
 
@@ -214,7 +217,7 @@ async function loadModels(): Promise<void> {
 
 // ---- errors ----------------------------------------------------------------------------------------------------
 
-const errorControls = ['model', 'key', 'timeSignature', 'bars', 'form', 'chords', 'tempo', 'valence', 'valence-curve', 'density', 'density-curve', 'temperature', 'topP', 'seed', 'variations', 'layout'];
+const errorControls = ['model', 'key', 'timeSignature', 'bars', 'form', 'chords', 'tempo', 'valence', 'valence-curve', 'density', 'density-curve', 'temperature', 'topP', 'seed', 'variations', 'layout', 'primer'];
 
 /** Shows each field's errors under its control (aria-invalid, aria-describedby) and the rest in the alert. */
 function showFieldErrors(errors: Record<string, string[]>): string[] {
@@ -335,12 +338,21 @@ function showResults(): void {
   variationsBox.replaceChildren(...shown.map((v) => v.article));
   transport.show(shown);
   recentSheets.finished(view.seed, view.variations);
+  offerRewrites(shown);
   reveal(resultsPanel, 'start');
   // The page grows once the first sheet is drawn, so the panel could not reach the top yet; it can now, unless the
   // user has gone elsewhere meanwhile.
   void shown[0]?.score.then(() => {
     if (resultsPanel.contains(document.activeElement)) resultsPanel.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
   }, () => undefined);
+}
+
+/** "Rewrite bars" on each sheet of the generation just shown; a new take replaces its variation in the transport too. */
+function offerRewrites(shown: ShownVariation[]): void {
+  const generation = view.statusUrl && generationIdOf(view.statusUrl);
+  if (!generation) return;
+  const context = { api, score: { coveredTop: () => transport.coveredTop() } };
+  for (const v of shown) offerRewrite(v, { generation, variation: v.variation.variation }, { context, onTake: (take) => transport.replace(take) });
 }
 
 /** Puts the last generation's seed into the form, to write it again with changed settings. */
@@ -412,6 +424,9 @@ form.addEventListener('submit', (event) => {
   void generate();
 });
 cancelButton.addEventListener('click', () => void cancel());
+new PrimerField({ input: $('primer'), clear: $('primer-clear'), help: $('primer-help'), key: keySelect, meter: meterSelect }, (primer) => {
+  values = { ...values, primer };
+});
 $('use-seed').addEventListener('click', useSeed);
 modelSelect.addEventListener('change', applyModelLimits);
 barsInput.addEventListener('input', () => {

@@ -22,6 +22,14 @@ export interface CursorStep {
   bar: number;
 }
 
+/** Where one bar is drawn, in CSS px from the top-left of the sheet's container (inside its border). */
+export interface BarBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface ScoreOptions {
   /** How far down the window the sticky transport covers, so following the cursor keeps it below that. */
   coveredTop?: () => number;
@@ -79,12 +87,46 @@ export class Score {
     container.dataset.chordSymbols = String(score.chordSymbols().length);
     container.dataset.staves = String(score.staffCount);
     container.dataset.beamGroups = JSON.stringify(score.beamGroups());
+    score.barBoxes();
     return score;
   }
 
   /** Measures as engraved (one entry per measure, whatever the number of staves). */
   get measureCount(): number {
     return this.osmd.GraphicSheet.MeasureList.length;
+  }
+
+  /**
+   * Each bar's box as drawn now (it moves when OSMD reflows the sheet for another width): the bar's width, and the
+   * height of its line from the chord symbols down through every staff, so a click anywhere on the bar hits it.
+   * Recorded on the element (rounded) for tests, as of the last call.
+   */
+  barBoxes(): BarBox[] {
+    const svg = this.container.querySelector('svg');
+    if (!svg) return [];
+    const frame = this.container.getBoundingClientRect();
+    const page = svg.getBoundingClientRect();
+    // OSMD lays out in units of 10 px at zoom 1; CSS may scale the drawn SVG further.
+    const drawnWidth = svg.width.baseVal.value || page.width;
+    const scale = 10 * this.osmd.zoom * (page.width / drawnWidth);
+    const left = page.left - frame.left - this.container.clientLeft;
+    const top = page.top - frame.top - this.container.clientTop;
+    const boxes = this.osmd.GraphicSheet.MeasureList.map((staves) => {
+      const measure = staves.find((m) => m !== undefined);
+      if (!measure) return { x: 0, y: 0, width: 0, height: 0 };
+      const bar = measure.PositionAndShape;
+      const line = measure.ParentMusicSystem.PositionAndShape;
+      const x = bar.AbsolutePosition.x + bar.BorderLeft;
+      const y = line.AbsolutePosition.y + line.BorderMarginTop;
+      return {
+        x: left + x * scale,
+        y: top + y * scale,
+        width: (bar.BorderRight - bar.BorderLeft) * scale,
+        height: (line.BorderMarginBottom - line.BorderMarginTop) * scale,
+      };
+    });
+    this.container.dataset.barBoxes = JSON.stringify(boxes.map((b) => [b.x, b.y, b.width, b.height].map(Math.round)));
+    return boxes;
   }
 
   /** Staves per system: two for the piano layout (melody, chords), one for a lead sheet. */

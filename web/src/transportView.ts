@@ -88,6 +88,18 @@ export class Transport {
     void this.showIdle();
   }
 
+  /** Puts another take of a shown variation in its place; playing it stops, so the next Play plays the new take. */
+  replace(take: ShownVariation): void {
+    const index = this.shown.findIndex((v) => v.variation.variation === take.variation.variation);
+    if (index < 0) return;
+    const wasCurrent = this.current === this.shown[index];
+    this.shown = this.shown.map((v, i) => (i === index ? take : v));
+    if (!wasCurrent) return;
+    stopPlayback();
+    this.ui.play.disabled = true;
+    void this.showIdle();
+  }
+
   private get current(): ShownVariation | undefined {
     return this.shown.find((v) => String(v.variation.variation) === this.ui.variation.value) ?? this.shown[0];
   }

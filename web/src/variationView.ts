@@ -8,6 +8,8 @@ import { Score, type ScoreOptions } from './scoreView';
 export interface VariationContext {
   api: ApiClient;
   score?: ScoreOptions;
+  /** Bytes already fetched (an earlier take brought back by Undo), so expired links do not matter. */
+  files?: { midi: Promise<ArrayBuffer>; musicXml: Promise<ArrayBuffer> };
 }
 
 /** A shown variation as the transport plays and downloads it. */
@@ -43,8 +45,8 @@ export function renderVariation(variation: VariationDocument, context: Variation
   scoreBox.setAttribute('role', 'figure');
   article.append(element('h3', { id: headingId, textContent: `Variation ${n}` }), facts, scoreBox);
 
-  const midi = fetchFile(context.api, variation.files.midi);
-  const musicXml = fetchFile(context.api, variation.files.musicXml);
+  const midi = context.files?.midi ?? fetchFile(context.api, variation.files.midi);
+  const musicXml = context.files?.musicXml ?? fetchFile(context.api, variation.files.musicXml);
   const score = musicXml
     .then((bytes) => Score.render(scoreBox, new TextDecoder().decode(bytes), context.score))
     .then((drawn) => {

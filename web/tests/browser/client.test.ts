@@ -379,6 +379,8 @@ describe('the web client', () => {
   it('cancels a running generation: the page says so and the server has it canceled', async () => {
     await page.goto(serve.url);
     await modelsLoaded(page);
+    // The page scrolls smoothly to the progress on Generate; a click sent mid-scroll lands where the button was.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     // The tests before this one answered 400s on purpose; only what happens from here counts.
     problems.length = 0;
     // Long enough to be still running when Cancel is pressed: 8 variations of 40 bars.

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { densityNames, generationStates, laterRequestFields, layoutNames, requestFields } from '../../src/contract';
+import { densityNames, generationStates, layoutNames, regenerateFields, requestFields, sheetRequestFields } from '../../src/contract';
 import { controlFor, initialValues } from '../../src/form';
 
 const openApi = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../src/Pipeline/Contract/openapi.json'), 'utf8'));
@@ -11,10 +11,16 @@ const schemas = openApi.components.schemas;
 
 describe('the client follows the OpenAPI document', () => {
   it('knows every field of a generation request, and every one it offers has an input', () => {
-    expect([...requestFields, ...laterRequestFields].sort()).toEqual(Object.keys(schemas.GenerationRequest.properties).sort());
+    expect([...requestFields, ...sheetRequestFields].sort()).toEqual(Object.keys(schemas.GenerationRequest.properties).sort());
     for (const field of requestFields) {
       expect(controlFor(field, { valenceMode: 'single', densityMode: 'single' }), field).toBeDefined();
     }
+  });
+
+  it('writes a regenerate request with the fields of its schema', () => {
+    expect(schemas.GenerationRequest.properties.regenerate.$ref).toBe('#/components/schemas/Regenerate');
+    expect([...regenerateFields].sort()).toEqual(Object.keys(schemas.Regenerate.properties).sort());
+    expect(schemas.Regenerate.required.sort()).toEqual(['bars', 'generation']);
   });
 
   it('knows every generation status and density', () => {

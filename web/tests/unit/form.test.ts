@@ -46,6 +46,14 @@ describe('form → request', () => {
     expect(request.density).toEqual(['low', 'med', 'high', 'high', 'med', 'low', 'low', 'med']);
   });
 
+  it('sends an uploaded primer as its text, and no primer when it is cleared', () => {
+    const text = '<score-partwise version="4.0"></score-partwise>';
+    expect(toRequest({ ...initialValues(), primer: text }).request.primer).toBe(text);
+    expect(toRequest(initialValues()).request).not.toHaveProperty('primer');
+    expect(fromRequest({ primer: text }).primer).toBe(text);
+    expect(controlFor('primer', { valenceMode: 'single', densityMode: 'single' })).toBe('primer');
+  });
+
   it('passes out-of-range numbers through for the server to judge against the model', () => {
     expect(toRequest({ ...initialValues(), bars: '99' }).request.bars).toBe(99);
   });
