@@ -69,7 +69,9 @@ export class RecentSheets {
   /** It finished: the address becomes its share link, and it goes first in the history. */
   finished(seed: string | undefined, variations: readonly VariationDocument[]): void {
     if (!this.requested || !seed) return;
-    const shown = { ...this.requested, seed };
+    // The link and the history keep the settings and seed; a primer is a file, which the user keeps.
+    const { primer, ...settings } = this.requested;
+    const shown = { ...settings, seed };
     this.shown = shown;
     window.history.replaceState(window.history.state, '', shareUrl(location.href, shown));
     this.recent = withEntry(this.recent, historyEntry(shown, seed, variations, new Date()));
@@ -77,7 +79,7 @@ export class RecentSheets {
     this.list.show(this.recent);
     this.ui.settingsLine.textContent = describeSettings(writtenIn(shown));
     this.ui.otherKey.value = nearKey(writtenIn(shown).key);
-    this.ui.shareStatus.textContent = '';
+    this.ui.shareStatus.textContent = primer === undefined ? '' : 'These sheets continue a primer, which the link and the list leave out: upload the same file to write them again.';
   }
 
   private async copyLink(): Promise<void> {

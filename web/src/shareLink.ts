@@ -3,10 +3,13 @@
 import { requestFields, type GenerationRequest } from './contract';
 import { readSettings } from './savedSettings';
 
+/** The fields a link carries: every request field but the primer, a whole MusicXML file that no address holds. */
+export const linkFields = requestFields.filter((field) => field !== 'primer');
+
 /** The query for these settings, one parameter per request field as the API names it; curves comma-separated. */
 export function shareQuery(settings: GenerationRequest): string {
   const params = new URLSearchParams();
-  for (const field of requestFields) {
+  for (const field of linkFields) {
     const value = settings[field];
     if (value !== undefined) params.set(field, Array.isArray(value) ? value.join(',') : String(value));
   }
@@ -24,7 +27,7 @@ export function shareUrl(page: string, settings: GenerationRequest): string {
 export function settingsFromQuery(search: string): GenerationRequest {
   const params = new URLSearchParams(search);
   const raw: Record<string, string> = {};
-  for (const field of requestFields) {
+  for (const field of linkFields) {
     const value = params.get(field);
     if (value !== null) raw[field] = value;
   }

@@ -18,6 +18,12 @@ describe('share link', () => {
     expect(toRequest(fromRequest(settingsFromQuery(shareQuery(everything))))).toEqual({ request: everything, errors: {} });
   });
 
+  it('leaves a primer out: a whole MusicXML file does not go in an address', () => {
+    const query = shareQuery({ ...everything, primer: '<score-partwise>…</score-partwise>' });
+    expect(query).toBe(shareQuery(everything));
+    expect(settingsFromQuery(`?${query}&primer=%3Cscore-partwise%2F%3E`)).toEqual(everything);
+  });
+
   it('round-trips valence and density curves, one value per bar', () => {
     const curves: GenerationRequest = { bars: 8, valence: [-2, -1, 0, 1, 2, 1, 0, -1], density: ['low', 'med', 'high', 'high', 'med', 'low', 'low', 'med'] };
     expect(shareQuery(curves)).toContain('valence=-2%2C-1%2C0');
