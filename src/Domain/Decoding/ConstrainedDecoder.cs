@@ -15,7 +15,7 @@ namespace SithSynth.Domain.Decoding;
 /// exactly after the requested bars, and a final bar that closes on the tonic (<see cref="EndingRule"/>). Musical
 /// rules narrow that further where they can: chords change on beats (<see cref="HarmonicRhythmRule"/>), a share of
 /// sheets closes V→I (<see cref="CadenceRule"/>) and a share opens on I (<see cref="OpeningRule"/>), the chords lean
-/// toward the planned valence and the key (<see cref="ChordGuidance"/>) and the melody toward steps (<see cref="MelodyGuidance"/>), minor sheets open on i and close phrases on i or V
+/// toward the planned valence and the key (<see cref="ChordGuidance"/>) and the melody toward steps (<see cref="MelodyGuidance"/>) and, on the beat, its chord's tones (<see cref="ChordToneGuidance"/>), minor sheets open on i and close phrases on i or V
 /// (<see cref="MinorPhraseRule"/>) and raise the seventh over the dominant (<see cref="HarmonicMinorRule"/>), and
 /// 6/8 keeps its two halves (<see cref="MidBarRule"/>), and no bar holds more notes than its density bin (<see cref="DensityRule"/>). Bars the
 /// form restates are forced rather than sampled (<see cref="TokenForcing"/>), and so are bars kept from an earlier sheet or a
@@ -77,6 +77,8 @@ public sealed class ConstrainedDecoder
         ITokenRule[] rules = [opening, cadence, new MinorPhraseRule(_tokens, bars, fill), harmony, new HarmonicMinorRule(bars[^1].Mode), new MidBarRule(timeSignature, fill), new DensityRule(bars)];
         var guidance = new ChordGuidance(_tokens, bars);
         var melody = new MelodyGuidance(_tokens, bars[^1].Mode);
+        var chordTones = new ChordToneGuidance(_tokens, timeSignature);
+        var toned = new float[_tokens.Count];
         var sung = new float[_tokens.Count];
         var guided = new float[_tokens.Count];
         var carried = new float[_tokens.Count];
@@ -145,7 +147,9 @@ public sealed class ConstrainedDecoder
                     forcing.Abandon();
                 }
 
-                var leaned = joining.Apply(cursor, melody.Apply(cursor, guidance.Apply(cursor, logits, options.Temperature, guided, sounding), options.Temperature, sung), options.Temperature, joined);
+                var chosen = guidance.Apply(cursor, logits, options.Temperature, guided, sounding);
+                var sungOver = chordTones.Apply(cursor, melody.Apply(cursor, chosen, options.Temperature, sung), options.Temperature, toned, sounding);
+                var leaned = joining.Apply(cursor, sungOver, options.Temperature, joined);
                 var draw = sampler.Sample(harmony.CarryChange(cursor, leaned, _tokens.ChordIds, allowed, options.Temperature, carried), allowed, random);
                 interventions += draw.Intervened ? 1 : 0;
                 masked += draw.MaskedProbability;
