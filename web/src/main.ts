@@ -93,6 +93,8 @@ let poll: AbortController | undefined;
 /** The cancel request in flight, if any; the next generation waits for it (the server answers once it has stopped). */
 let cancelling: Promise<void> | undefined;
 let shownVariations: GenerationView['variations'] | undefined;
+/** The history's rewrite sent again, while it runs and once shown; undefined for a generation from the form. */
+let reopening: RewriteEntry | undefined;
 let drawn: DrawnCurves = { valence: values.valenceCurve, density: values.densityCurve };
 
 const valenceCurve = new CurveView($('valence-curve'), {
@@ -335,7 +337,9 @@ function showResults(): void {
   resultsEmpty.textContent = 'The generation finished without sheets.';
   resultsSummary.hidden = !view.seed;
   resultsSeed.textContent = view.seed ?? '';
-  const shown = view.variations.map((v) => renderVariation(v, { api, score: { coveredTop: () => transport.coveredTop() } }));
+  // A rewrite sent again is its regenerate generation's variation 1: shown under the number it had when rewritten.
+  const shownAs = reopening?.sheet.variation;
+  const shown = view.variations.map((v) => renderVariation(shownAs ? { ...v, variation: shownAs } : v, { api, score: { coveredTop: () => transport.coveredTop() } }));
   variationsBox.replaceChildren(...shown.map((v) => v.article));
   transport.show(shown);
   recentSheets.finished(view.seed, view.variations);
@@ -353,8 +357,9 @@ function offerRewrites(shown: ShownVariation[]): void {
   const generation = view.statusUrl && generationIdOf(view.statusUrl);
   if (!generation) return;
   const context = { api, score: { coveredTop: () => transport.coveredTop() } };
-  for (const v of shown) {
-    offerRewrite(v, { generation, variation: v.variation.variation }, {
+  for (const [i, v] of shown.entries()) {
+    // The source is the variation's number in its own generation, whatever number the page shows it under.
+    offerRewrite(v, { generation, variation: view.variations[i]!.variation }, {
       context,
       onTake: (take) => transport.replace(take),
       onRewrite: (rewrite) => recentSheets.rewritten(rewrite),
@@ -381,6 +386,7 @@ async function generate(): Promise<void> {
   }
 
   recentSheets.sent(mapped.request);
+  reopening = undefined;
   await run(mapped.request);
 }
 
@@ -388,6 +394,7 @@ async function generate(): Promise<void> {
 function rewriteAgain(entry: RewriteEntry): void {
   if (isBusy(view)) return;
   recentSheets.sentAgain(entry);
+  reopening = entry;
   void run(regenerateRequest(entry.source, entry.bars, entry.seed), { again: true });
 }
 

@@ -262,47 +262,64 @@ describe('rewrites in the history', () => {
 
   it('lists a rewrite of bars 5 to 8 as its own entry, after the generation it came from', async () => {
     await page.fill('#bars', '16');
+    await page.fill('#variations', '2');
     await page.fill('#seed', '21');
     await page.click('#generate');
-    await sheetReady(page);
-    await page.fill('#variation-1-rewrite-from', '5');
-    await page.fill('#variation-1-rewrite-to', '8');
-    await page.click('#variation-1 .rewrite button.primary');
-    await expect.poll(() => page.textContent('#variation-1-rewrite-status'), { timeout: 60_000 }).toMatch(/^Bars 5–8 written again/);
+    await page.waitForFunction(() => document.querySelectorAll('.score[data-state="ready"]').length === 2, undefined, { timeout: 90_000 });
+    await page.fill('#variation-2-rewrite-from', '5');
+    await page.fill('#variation-2-rewrite-to', '8');
+    await page.click('#variation-2 .rewrite button.primary');
+    await expect.poll(() => page.textContent('#variation-2-rewrite-status'), { timeout: 60_000 }).toMatch(/^Bars 5–8 written again/);
     // The test reads each status after the page has: wait for the rewrite's to arrive here too.
     await expect.poll(() => watched.completed.length).toBe(2);
     rewrite = watched.posts.at(-1)!;
-    expect(rewrite.regenerate).toEqual({ generation: watched.completed[0]!.id, variation: 1, bars: '5-8' });
+    expect(rewrite.regenerate).toEqual({ generation: watched.completed[0]!.id, variation: 2, bars: '5-8' });
     rewritten = await fileText(watched.completed.at(-1)!.variations![0]!.files.musicXml.url);
 
     expect(await summaries()).toEqual([
-      `Bars 5–8 rewritten (variation 1 of C major, 4/4, 16 bars, transformer), seed ${rewrite.seed}`,
-      'C major, 4/4, 16 bars, transformer — 1 sheet, seed 21',
+      `Bars 5–8 rewritten (variation 2 of C major, 4/4, 16 bars, transformer), seed ${rewrite.seed}`,
+      'C major, 4/4, 16 bars, transformer — 2 sheets, seed 21',
     ]);
     const stored = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), historyKey))!) as { kind: string; source?: object; bars?: object; seed: string }[];
-    expect(stored[0]).toMatchObject({ kind: 'rewrite', source: { generation: rewrite.regenerate!.generation, variation: 1 }, bars: { first: 5, last: 8 }, seed: rewrite.seed });
+    expect(stored[0]).toMatchObject({ kind: 'rewrite', source: { generation: rewrite.regenerate!.generation, variation: 2 }, bars: { first: 5, last: 8 }, seed: rewrite.seed });
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 
   it('reopened after a reload, sends the same request and shows the same MusicXML bytes', async () => {
     await reload();
-    expect((await summaries())[0]).toMatch(/^Bars 5–8 rewritten \(variation 1 of /);
+    expect((await summaries())[0]).toMatch(/^Bars 5–8 rewritten \(variation 2 of /);
     const posts = watched.posts.length;
     await page.click('#history-list li:nth-child(1) .history-open');
-    await sheetReady(page);
+    // Shown under the number it was rewritten as, though it is its own generation's variation 1.
+    await page.waitForFunction(() => document.querySelector('#variation-2 .score')?.getAttribute('data-state') === 'ready', undefined, { timeout: 90_000 });
+    expect(await page.$$eval('.variation h3', (h) => h.map((e) => e.textContent))).toEqual(['Variation 2']);
     expect(watched.posts.length).toBe(posts + 1);
     expect(watched.posts.at(-1)).toEqual(rewrite);
     expect(await downloaded(page)).toBe(rewritten);
-    expect(await page.textContent('#results-settings')).toBe('Bars 5–8 rewritten (variation 1 of C major, 4/4, 16 bars, transformer): written again from the history.');
+    expect(await page.textContent('#results-settings')).toBe('Bars 5–8 rewritten (variation 2 of C major, 4/4, 16 bars, transformer): written again from the history.');
     // A rewrite has no share link, seed to reuse or other key: its settings are its source's.
     for (const part of ['#results-seed-line', '#use-seed', '#copy-link', '#other-key-field']) expect(await page.isVisible(part), part).toBe(false);
     expect(new URL(page.url()).search).toBe('');
     // Sent again, it moves to the top instead of showing twice; the sheet on screen can be rewritten in turn.
     expect(await summaries()).toHaveLength(2);
     expect((await summaries())[0]).toMatch(/^Bars 5–8 rewritten/);
-    expect(await page.isVisible('#variation-1 .rewrite')).toBe(true);
+    expect(await page.isVisible('#variation-2 .rewrite')).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('rewrites the reopened take in turn, naming its own generation as the source', async () => {
+    const done = watched.completed.length;
+    const reopened = watched.completed.at(-1)!;
+    await page.fill('#variation-2-rewrite-from', '1');
+    await page.fill('#variation-2-rewrite-to', '2');
+    await page.click('#variation-2 .rewrite button.primary');
+    await expect.poll(() => page.textContent('#variation-2-rewrite-status'), { timeout: 60_000 }).toMatch(/^Bars 1–2 written again/);
+    await expect.poll(() => watched.completed.length).toBe(done + 1);
+    expect(watched.posts.at(-1)!.regenerate).toEqual({ generation: reopened.id, variation: 1, bars: '1-2' });
+    expect((await summaries())[0]).toBe(`Bars 1–2 rewritten (variation 2 of C major, 4/4, 16 bars, transformer), seed ${watched.posts.at(-1)!.seed}`);
+    expect(await summaries()).toHaveLength(3);
     expect(problems).toEqual([]);
   });
 
@@ -316,7 +333,7 @@ describe('rewrites in the history', () => {
     await reload();
     await page.click('#history-list li:nth-child(1) .history-open');
     await expect.poll(() => page.textContent('#generate-error'), { timeout: 30_000 }).toMatch(/^This rewrite cannot be written again\. .*no-such-generation.* Its source sheet is no longer on the server/);
-    expect(await page.textContent('#history-status')).toMatch(/^Bars 5–8 rewritten \(variation 1 of .*\): This rewrite cannot be written again\. .* no longer on the server/);
+    expect(await page.textContent('#history-status')).toMatch(/^Bars 1–2 rewritten \(variation 2 of .*\): This rewrite cannot be written again\. .* no longer on the server/);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('generate-error');
     // No setting of the form is marked: none of them could mend it.
     expect(await page.$$('#generation-form [aria-invalid="true"]')).toHaveLength(0);
