@@ -1,8 +1,11 @@
-// Recent generations, kept in localStorage so they survive a reload: the settings and seed of each (enough to write
-// the same sheets again) and a short summary of its sheets. What is read back is checked entry by entry, so a
-// corrupt or foreign value costs at most that entry, never the page.
+// Recent generations and rewrites, kept in localStorage so they survive a reload: the settings and seed of each
+// generation (enough to write the same sheets again), the source, bars and seed of each rewrite (enough to send the
+// same regenerate request again), and a short summary of the sheets. What is read back is checked entry by entry, so
+// a corrupt or foreign value costs at most that entry, never the page. Entries stored before rewrites were kept have
+// no `kind` and read as generations.
 import type { GenerationRequest, VariationDocument } from './contract';
 import { defaults } from './form';
+import { spanLabel, spanText, type BarRange, type TakeSource } from './rewrite';
 import { readSettings } from './savedSettings';
 import { shareQuery } from './shareLink';
 
@@ -20,7 +23,8 @@ export interface SheetSummary {
   averageValence: number;
 }
 
-export interface HistoryEntry {
+export interface GenerationEntry {
+  kind: 'generation';
   /** The settings sent, with the seed the generation ran with: sent again they write the same sheets. */
   settings: GenerationRequest;
   seed: string;
@@ -29,9 +33,29 @@ export interface HistoryEntry {
   sheets: SheetSummary[];
 }
 
+/** Bars of a sheet written again: sent again, the same request writes the same bars while the source is kept. */
+export interface RewriteEntry {
+  kind: 'rewrite';
+  /** The generation and variation whose bars were written again. */
+  source: TakeSource;
+  bars: BarRange;
+  /** The seed the regenerate request was sent with. */
+  seed: string;
+  /** When it finished, ISO 8601. */
+  time: string;
+  /** The written take; its `variation` is the number the page showed it under. */
+  sheet: SheetSummary;
+}
+
+export type HistoryEntry = GenerationEntry | RewriteEntry;
+
+/** What a sheet is written in, as the summary line names it. */
+export type SheetSettings = Pick<SheetSummary, 'model' | 'key' | 'timeSignature' | 'bars'>;
+
 /** The entry for a finished generation. */
-export function historyEntry(settings: GenerationRequest, seed: string, variations: readonly VariationDocument[], time: Date): HistoryEntry {
+export function historyEntry(settings: GenerationRequest, seed: string, variations: readonly VariationDocument[], time: Date): GenerationEntry {
   return {
+    kind: 'generation',
     settings: { ...settings, seed },
     seed,
     time: time.toISOString(),
@@ -44,10 +68,44 @@ export function historyEntry(settings: GenerationRequest, seed: string, variatio
   };
 }
 
-/** The history with this entry first; the same settings and seed seen before move up instead of showing twice. */
+/**
+ * The entry for a finished rewrite of `source`'s bars `bars` under `seed`: `written` is the take the server wrote,
+ * shown on the page as variation `shownAs` of a sheet written in `settings`.
+ */
+export function rewriteEntry(
+  rewrite: { source: TakeSource; bars: BarRange; seed: string },
+  written: VariationDocument,
+  shownAs: number,
+  settings: SheetSettings,
+  time: Date,
+): RewriteEntry {
+  return {
+    kind: 'rewrite',
+    source: { ...rewrite.source },
+    bars: { ...rewrite.bars },
+    seed: rewrite.seed,
+    time: time.toISOString(),
+    sheet: { variation: shownAs, seed: written.seed, ...settings, averageValence: written.analysis.averageValence },
+  };
+}
+
+/** The same entry written again now, with the take it wrote this time. */
+export function rewrittenAgain(entry: RewriteEntry, written: VariationDocument | undefined, time: Date): RewriteEntry {
+  const sheet = written ? { ...entry.sheet, seed: written.seed, averageValence: written.analysis.averageValence } : entry.sheet;
+  return { ...entry, time: time.toISOString(), sheet };
+}
+
+/** What makes two entries the same: a generation's settings and seed, a rewrite's source, bars and seed. */
+function identity(entry: HistoryEntry): string {
+  return entry.kind === 'generation'
+    ? `generation ${shareQuery(entry.settings)}`
+    : `rewrite ${entry.source.generation} ${entry.source.variation} ${spanText(entry.bars)} ${entry.seed}`;
+}
+
+/** The history with this entry first; the same entry seen before moves up instead of showing twice. */
 export function withEntry(history: readonly HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
-  const same = shareQuery(entry.settings);
-  return [entry, ...history.filter((e) => shareQuery(e.settings) !== same)].slice(0, historyLimit);
+  const same = identity(entry);
+  return [entry, ...history.filter((e) => identity(e) !== same)].slice(0, historyLimit);
 }
 
 /** The stored history, newest first; unreadable storage or entries are skipped. */
@@ -84,7 +142,7 @@ export function browserStorage(): Storage | undefined {
 }
 
 /** What a sheet of these settings is written in; what a request leaves out is the server's default. */
-export function writtenIn(settings: GenerationRequest): Pick<SheetSummary, 'model' | 'key' | 'timeSignature' | 'bars'> {
+export function writtenIn(settings: GenerationRequest): SheetSettings {
   return {
     model: settings.model ?? defaults.model,
     key: settings.key ?? defaults.key,
@@ -94,12 +152,19 @@ export function writtenIn(settings: GenerationRequest): Pick<SheetSummary, 'mode
 }
 
 /** "E♭ major, 3/4, 16 bars, transformer". */
-export function describeSettings(sheet: Pick<SheetSummary, 'key' | 'timeSignature' | 'bars' | 'model'>): string {
+export function describeSettings(sheet: SheetSettings): string {
   return `${keyName(sheet.key)}, ${sheet.timeSignature}, ${sheet.bars} bars, ${sheet.model}`;
+}
+
+/** "Bars 5–8 rewritten (variation 1 of E♭ major, 3/4, 16 bars, transformer)". */
+export function describeRewrite(entry: RewriteEntry): string {
+  const label = spanLabel(entry.bars);
+  return `${label.charAt(0).toUpperCase()}${label.slice(1)} rewritten (variation ${entry.sheet.variation} of ${describeSettings(entry.sheet)})`;
 }
 
 /** A line for the list: what was written and with which seed. */
 export function describeEntry(entry: HistoryEntry): string {
+  if (entry.kind === 'rewrite') return `${describeRewrite(entry)}, seed ${entry.seed}`;
   const first = entry.sheets[0];
   const sheets = `${entry.sheets.length} ${entry.sheets.length === 1 ? 'sheet' : 'sheets'}`;
   return first ? `${describeSettings(first)} — ${sheets}, seed ${entry.seed}` : `No sheets, seed ${entry.seed}`;
@@ -115,6 +180,9 @@ export function keyName(key: string): string {
 function readEntry(raw: unknown): HistoryEntry | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const entry = raw as Record<string, unknown>;
+  if (entry.kind === 'rewrite') return readRewrite(entry);
+  // No kind: stored before rewrites were kept. Any other kind is a later page's, skipped.
+  if (entry.kind !== undefined && entry.kind !== 'generation') return undefined;
   const settings = readSettings(entry.settings);
   // Without its seed an entry cannot write the same sheets again, so it is not worth keeping.
   if (typeof entry.seed !== 'string' || settings.seed !== entry.seed) return undefined;
@@ -122,7 +190,24 @@ function readEntry(raw: unknown): HistoryEntry | undefined {
   if (!Array.isArray(entry.sheets)) return undefined;
   const sheets = entry.sheets.map(readSheet);
   if (sheets.some((s) => s === undefined)) return undefined;
-  return { settings, seed: entry.seed, time: entry.time, sheets: sheets as SheetSummary[] };
+  return { kind: 'generation', settings, seed: entry.seed, time: entry.time, sheets: sheets as SheetSummary[] };
+}
+
+function readRewrite(entry: Record<string, unknown>): RewriteEntry | undefined {
+  const source = entry.source as Record<string, unknown> | null | undefined;
+  const bars = entry.bars as Record<string, unknown> | null | undefined;
+  const sheet = readSheet(entry.sheet);
+  // The id goes back to the server in a JSON body; it is checked there, and here only kept to a sane shape.
+  const generation = source && typeof source === 'object' && typeof source.generation === 'string' && /^[^\p{Cc}\s/]{1,128}$/u.test(source.generation) ? source.generation : undefined;
+  const variation = source && typeof source === 'object' && Number.isInteger(source.variation) && (source.variation as number) >= 1 ? (source.variation as number) : undefined;
+  const first = bars && typeof bars === 'object' && Number.isInteger(bars.first) ? (bars.first as number) : undefined;
+  const last = bars && typeof bars === 'object' && Number.isInteger(bars.last) ? (bars.last as number) : undefined;
+  const ok = sheet !== undefined && generation !== undefined && variation !== undefined && first !== undefined && last !== undefined
+    && first >= 1 && first <= last && last <= sheet.bars
+    && typeof entry.seed === 'string' && /^\d{1,20}$/.test(entry.seed)
+    && typeof entry.time === 'string' && !Number.isNaN(Date.parse(entry.time));
+  if (!ok) return undefined;
+  return { kind: 'rewrite', source: { generation, variation }, bars: { first, last }, seed: entry.seed as string, time: entry.time as string, sheet };
 }
 
 function readSheet(raw: unknown): SheetSummary | undefined {

@@ -4,7 +4,7 @@ import './styles.css';
 import { acceptsMessage, constraintsOf } from './accepts';
 import { ApiClient, ApiError } from './api';
 import { apiBase } from './config';
-import type { Layout, ModelDocument } from './contract';
+import type { GenerationRequest, Layout, ModelDocument } from './contract';
 import { remember, valenceRange } from './curve';
 import { CurveView } from './curveView';
 import {
@@ -29,10 +29,11 @@ import {
 import { loadPlayer } from './player';
 import { RecentSheets } from './recentSheets';
 import { PrimerField } from './primerView';
-import { generationIdOf } from './rewrite';
+import { generationIdOf, regenerateRequest, unwritableRewrite } from './rewrite';
+import type { RewriteEntry } from './history';
 import { offerRewrite } from './rewriteView';
 import { loadOsmd } from './scoreView';
-import { initialView, isBusy, progressText, reduce, type GenerationEvent, type GenerationView } from './state';
+import { initialView, isBusy, problemSentence, progressText, reduce, type GenerationEvent, type GenerationView } from './state';
 import { Transport } from './transportView';
 import { renderVariation, type ShownVariation } from './variationView';
 
@@ -92,6 +93,8 @@ let poll: AbortController | undefined;
 /** The cancel request in flight, if any; the next generation waits for it (the server answers once it has stopped). */
 let cancelling: Promise<void> | undefined;
 let shownVariations: GenerationView['variations'] | undefined;
+/** The history's rewrite sent again, while it runs and once shown; undefined for a generation from the form. */
+let reopening: RewriteEntry | undefined;
 let drawn: DrawnCurves = { valence: values.valenceCurve, density: values.densityCurve };
 
 const valenceCurve = new CurveView($('valence-curve'), {
@@ -334,7 +337,9 @@ function showResults(): void {
   resultsEmpty.textContent = 'The generation finished without sheets.';
   resultsSummary.hidden = !view.seed;
   resultsSeed.textContent = view.seed ?? '';
-  const shown = view.variations.map((v) => renderVariation(v, { api, score: { coveredTop: () => transport.coveredTop() } }));
+  // A rewrite sent again is its regenerate generation's variation 1: shown under the number it had when rewritten.
+  const shownAs = reopening?.sheet.variation;
+  const shown = view.variations.map((v) => renderVariation(shownAs ? { ...v, variation: shownAs } : v, { api, score: { coveredTop: () => transport.coveredTop() } }));
   variationsBox.replaceChildren(...shown.map((v) => v.article));
   transport.show(shown);
   recentSheets.finished(view.seed, view.variations);
@@ -352,7 +357,14 @@ function offerRewrites(shown: ShownVariation[]): void {
   const generation = view.statusUrl && generationIdOf(view.statusUrl);
   if (!generation) return;
   const context = { api, score: { coveredTop: () => transport.coveredTop() } };
-  for (const v of shown) offerRewrite(v, { generation, variation: v.variation.variation }, { context, onTake: (take) => transport.replace(take) });
+  for (const [i, v] of shown.entries()) {
+    // The source is the variation's number in its own generation, whatever number the page shows it under.
+    offerRewrite(v, { generation, variation: view.variations[i]!.variation }, {
+      context,
+      onTake: (take) => transport.replace(take),
+      onRewrite: (rewrite) => recentSheets.rewritten(rewrite),
+    });
+  }
 }
 
 /** Puts the last generation's seed into the form, to write it again with changed settings. */
@@ -373,15 +385,29 @@ async function generate(): Promise<void> {
     return;
   }
 
-  dispatch({ type: 'submit' });
   recentSheets.sent(mapped.request);
+  reopening = undefined;
+  await run(mapped.request);
+}
+
+/** A rewrite from the history: the same regenerate request again, its take shown as the result. */
+function rewriteAgain(entry: RewriteEntry): void {
+  if (isBusy(view)) return;
+  recentSheets.sentAgain(entry);
+  reopening = entry;
+  void run(regenerateRequest(entry.source, entry.bars, entry.seed), { again: true });
+}
+
+/** Sends a request and follows it to its result; `again` marks a rewrite sent again, whose failures read as such. */
+async function run(request: GenerationRequest, { again = false } = {}): Promise<void> {
+  dispatch({ type: 'submit' });
   // A cancel still on its way holds this caller's in-flight share on the server: asking again before it lands is a 429.
   await cancelling;
   poll?.abort();
   const controller = new AbortController();
   poll = controller;
   try {
-    const started = await api.start(mapped.request, controller.signal);
+    const started = await api.start(request, controller.signal);
     dispatch({ type: 'accepted', statusUrl: started.accepted.statusUrl });
     await api.poll(started.accepted.statusUrl, {
       signal: controller.signal,
@@ -389,10 +415,13 @@ async function generate(): Promise<void> {
       initialDelayMs: 0,
       onUpdate: (status) => dispatch({ type: 'status', status }),
     });
+    if (again && view.phase === 'failed' && view.error) recentSheets.failedAgain(view.error);
   } catch (error) {
     if (controller.signal.aborted) return;
-    const problem = error instanceof ApiError ? error.problem : { type: 'about:blank', title: 'Something went wrong; try again.', status: 0 };
+    const raw = error instanceof ApiError ? error.problem : { type: 'about:blank', title: 'Something went wrong; try again.', status: 0 };
+    const problem = again ? unwritableRewrite(raw) : raw;
     dispatch({ type: 'problem', problem });
+    if (again) recentSheets.failedAgain(problemSentence(problem));
     if (problem.errors) focusFirstInvalid();
   } finally {
     if (poll === controller) poll = undefined;
@@ -469,6 +498,7 @@ const recentSheets = new RecentSheets({
   copyLink: $('copy-link'),
   otherKey: $('other-key'),
   otherKeyGenerate: $('other-key-generate'),
+  generationOnly: [$('results-seed-line'), $('use-seed'), $('copy-link'), $('other-key-field')],
   shareStatus: $('share-status'),
   history: $('history'),
   historyList: $('history-list'),
@@ -478,6 +508,7 @@ const recentSheets = new RecentSheets({
 }, {
   fill: (settings) => showValues(fromRequest(settings)),
   generate: () => void generate(),
+  rewrite: (entry) => rewriteAgain(entry),
   busy: () => isBusy(view),
   revealGenerate: () => reveal(generateButton, 'center'),
 });

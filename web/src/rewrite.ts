@@ -1,7 +1,7 @@
 // Rewriting bars of a finished sheet: which bars a click or the two number inputs select, the regenerate request for
 // them, where the server's refusals show, and the takes a sheet has had, so each rewrite can be undone. No DOM here;
 // rewriteView.ts draws it.
-import type { GenerationRequest } from './contract';
+import type { GenerationRequest, Problem } from './contract';
 
 /** Bars first..last of a sheet, counted from 1 as musicians count them. */
 export interface BarRange {
@@ -102,6 +102,20 @@ export function routeRewriteErrors(errors: Record<string, string[]>): { range: s
     else other.push(...messages);
   }
   return { range, other };
+}
+
+/**
+ * A refusal of a rewrite sent again from the history, as one sentence for the page. No field of the form can mend
+ * it, so field errors become the detail instead of marks on the settings; a source the server no longer has (its
+ * retention over, or a server restarted without storage) is said as such, with what to do instead.
+ */
+export function unwritableRewrite(problem: Problem): Problem {
+  const errors = problem.errors ?? {};
+  const gone = problem.status === 404 || problem.status === 410 || 'regenerate.generation' in errors;
+  const messages = Object.values(errors).flat();
+  const said = messages.length > 0 ? messages.join(' ') : problem.detail ? `${problem.title} ${problem.detail}` : problem.title;
+  const next = gone ? ' Its source sheet is no longer on the server: open the generation it came from and rewrite those bars there.' : '';
+  return { type: problem.type, status: problem.status, title: 'This rewrite cannot be written again.', detail: `${said}${next}` };
 }
 
 /** The takes one sheet has had, the one on screen last: a rewrite pushes, Undo goes back one. */

@@ -22,6 +22,17 @@ export interface RewriteOptions {
   context: VariationContext;
   /** The variation's sheet on screen changed (a rewrite or an Undo): play and download this take now. */
   onTake: (shown: ShownVariation) => void;
+  /** A rewrite finished: what was sent and what it wrote, for the history. */
+  onRewrite?: (rewrite: FinishedRewrite) => void;
+}
+
+/** A finished rewrite: the regenerate request's parts, the take written, and the number the page shows it under. */
+export interface FinishedRewrite {
+  source: TakeSource;
+  bars: BarRange;
+  seed: string;
+  written: VariationDocument;
+  shownAs: number;
 }
 
 interface Take {
@@ -198,7 +209,8 @@ class Rewriter {
     this.setBusy(true);
     this.say(`Writing ${spanLabel(range)} again…`);
     try {
-      const request = regenerateRequest(current.source, range, freshSeed(current.shown.variation.seed));
+      const seed = freshSeed(current.shown.variation.seed);
+      const request = regenerateRequest(current.source, range, seed);
       const started = await this.options.context.api.start(request);
       const status = await this.options.context.api.poll(started.accepted.statusUrl, { initialDelayMs: 0 });
       // A generation started meanwhile has replaced this variation on the page: the take has nowhere to go.
@@ -208,6 +220,7 @@ class Rewriter {
         this.say('', failureText(status));
         return;
       }
+      this.options.onRewrite?.({ source: current.source, bars: range, seed, written, shownAs: this.n });
       this.show({ shown: this.render(written), source: { generation: status.id, variation: written.variation } }, range);
       this.say(`${capitalise(spanLabel(range))} written again (seed ${written.seed}); the other bars are as they were. Undo rewrite brings back the previous take.`);
     } catch (error) {

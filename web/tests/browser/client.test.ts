@@ -258,7 +258,10 @@ describe('the web client', () => {
   it.runIf(updateScreenshots)('writes the desktop screenshot', async () => {
     mkdirSync(screenshots, { recursive: true });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(screenshots, 'desktop.png') });
+    // Down to the end of the first sheet: below the transport and "Rewrite bars", a window's height shows only the
+    // sheet's first line, so the shot is the page from its top to there.
+    const end = await page.$eval('#variation-1 .score', (b) => Math.ceil(b.getBoundingClientRect().bottom + window.scrollY));
+    await page.screenshot({ path: join(screenshots, 'desktop.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.min(end + 16, 1800) } });
   });
 
   it.each([
@@ -437,7 +440,14 @@ describe('on a phone-sized screen', () => {
 
       if (updateScreenshots) {
         mkdirSync(screenshots, { recursive: true });
-        await page.evaluate(() => document.getElementById('results')!.scrollIntoView({ block: 'start' }));
+        // The variation just below the transport, which stays at the top of the window, so the shot holds the whole
+        // sheet: from the top of the results, the summary and "Rewrite bars" leave room for its first line only.
+        await page.evaluate(() => {
+          const score = document.getElementById('variation-1')!;
+          const transport = document.getElementById('transport')!;
+          window.scrollBy(0, score.getBoundingClientRect().top - transport.offsetHeight - 8);
+        });
+        await expect.poll(() => page.$eval('#transport', (t) => Math.round(t.getBoundingClientRect().top))).toBe(0);
         await page.screenshot({ path: join(screenshots, 'phone.png') });
       }
     } finally {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GenerationRequest, GenerationStatusDocument } from '../../src/contract';
+import { historyKey } from '../../src/history';
 import { axeViolations, launchChromium, scrollsSideways, startServe, type Serve } from './harness';
 
 let serve: Serve;
@@ -29,7 +30,7 @@ afterAll(async () => {
 function measures(xml: string, part = 'P1'): string[] {
   const body = new RegExp(`<part id="${part}">([\\s\\S]*?)</part>`).exec(xml)?.[1] ?? '';
   return [...body.matchAll(/<measure\b[^>]*>([\s\S]*?)<\/measure>/g)].map((m) =>
-    [...m[1]!.matchAll(/<(note|harmony)>[\s\S]*?<\/\1>/g)].map((n) => n[0].replace(/<accidental>[^<]*<\/accidental>/g, '').replace(/\s+/g, ' ')).join('\n'));
+    [...m[1]!.matchAll(/<(note|harmony)>[\s\S]*?<\/\1>/g)].map((n) => n[0].replace(/<accidental cautionary="yes">[^<]*<\/accidental>/g, '').replace(/\s+/g, ' ')).join('\n'));
 }
 
 /** Every completed status the page received and every generation request it sent. */
@@ -225,6 +226,119 @@ describe('co-writing in the web client', () => {
     expect(await downloaded(page)).toBe(await fileText(source.variations![0]!.files.musicXml.url));
     expect(await page.isDisabled('#variation-1 .rewrite button:not(.primary)')).toBe(true);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('rewrites in the history', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+  let watched: ReturnType<typeof watch>;
+  let rewritten: string;
+  let rewrite: GenerationRequest;
+
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
+    watched = watch(page);
+    problems = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    await page.goto(serve.url);
+    await page.waitForFunction(() => document.querySelectorAll('#model option').length >= 2, undefined, { timeout: 30_000 });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  const summaries = () => page.$$eval('#history-list .history-summary', (p) => p.map((e) => e.firstChild?.textContent ?? ''));
+  const reload = async () => {
+    await page.goto(serve.url);
+    await page.waitForFunction(() => document.querySelectorAll('#model option').length >= 2, undefined, { timeout: 30_000 });
+  };
+
+  it('lists a rewrite of bars 5 to 8 as its own entry, after the generation it came from', async () => {
+    await page.fill('#bars', '16');
+    await page.fill('#variations', '2');
+    await page.fill('#seed', '21');
+    await page.click('#generate');
+    await page.waitForFunction(() => document.querySelectorAll('.score[data-state="ready"]').length === 2, undefined, { timeout: 90_000 });
+    await page.fill('#variation-2-rewrite-from', '5');
+    await page.fill('#variation-2-rewrite-to', '8');
+    await page.click('#variation-2 .rewrite button.primary');
+    await expect.poll(() => page.textContent('#variation-2-rewrite-status'), { timeout: 60_000 }).toMatch(/^Bars 5–8 written again/);
+    // The test reads each status after the page has: wait for the rewrite's to arrive here too.
+    await expect.poll(() => watched.completed.length).toBe(2);
+    rewrite = watched.posts.at(-1)!;
+    expect(rewrite.regenerate).toEqual({ generation: watched.completed[0]!.id, variation: 2, bars: '5-8' });
+    rewritten = await fileText(watched.completed.at(-1)!.variations![0]!.files.musicXml.url);
+
+    expect(await summaries()).toEqual([
+      `Bars 5–8 rewritten (variation 2 of C major, 4/4, 16 bars, transformer), seed ${rewrite.seed}`,
+      'C major, 4/4, 16 bars, transformer — 2 sheets, seed 21',
+    ]);
+    const stored = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), historyKey))!) as { kind: string; source?: object; bars?: object; seed: string }[];
+    expect(stored[0]).toMatchObject({ kind: 'rewrite', source: { generation: rewrite.regenerate!.generation, variation: 2 }, bars: { first: 5, last: 8 }, seed: rewrite.seed });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('reopened after a reload, sends the same request and shows the same MusicXML bytes', async () => {
+    await reload();
+    expect((await summaries())[0]).toMatch(/^Bars 5–8 rewritten \(variation 2 of /);
+    const posts = watched.posts.length;
+    await page.click('#history-list li:nth-child(1) .history-open');
+    // Shown under the number it was rewritten as, though it is its own generation's variation 1.
+    await page.waitForFunction(() => document.querySelector('#variation-2 .score')?.getAttribute('data-state') === 'ready', undefined, { timeout: 90_000 });
+    expect(await page.$$eval('.variation h3', (h) => h.map((e) => e.textContent))).toEqual(['Variation 2']);
+    expect(watched.posts.length).toBe(posts + 1);
+    expect(watched.posts.at(-1)).toEqual(rewrite);
+    expect(await downloaded(page)).toBe(rewritten);
+    expect(await page.textContent('#results-settings')).toBe('Bars 5–8 rewritten (variation 2 of C major, 4/4, 16 bars, transformer): written again from the history.');
+    // A rewrite has no share link, seed to reuse or other key: its settings are its source's.
+    for (const part of ['#results-seed-line', '#use-seed', '#copy-link', '#other-key-field']) expect(await page.isVisible(part), part).toBe(false);
+    expect(new URL(page.url()).search).toBe('');
+    // Sent again, it moves to the top instead of showing twice; the sheet on screen can be rewritten in turn.
+    expect(await summaries()).toHaveLength(2);
+    expect((await summaries())[0]).toMatch(/^Bars 5–8 rewritten/);
+    expect(await page.isVisible('#variation-2 .rewrite')).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('rewrites the reopened take in turn, naming its own generation as the source', async () => {
+    const done = watched.completed.length;
+    const reopened = watched.completed.at(-1)!;
+    await page.fill('#variation-2-rewrite-from', '1');
+    await page.fill('#variation-2-rewrite-to', '2');
+    await page.click('#variation-2 .rewrite button.primary');
+    await expect.poll(() => page.textContent('#variation-2-rewrite-status'), { timeout: 60_000 }).toMatch(/^Bars 1–2 written again/);
+    await expect.poll(() => watched.completed.length).toBe(done + 1);
+    expect(watched.posts.at(-1)!.regenerate).toEqual({ generation: reopened.id, variation: 1, bars: '1-2' });
+    expect((await summaries())[0]).toBe(`Bars 1–2 rewritten (variation 2 of C major, 4/4, 16 bars, transformer), seed ${watched.posts.at(-1)!.seed}`);
+    expect(await summaries()).toHaveLength(3);
+    expect(problems).toEqual([]);
+  });
+
+  it('says plainly when the source generation is gone from the server', async () => {
+    // A source the server has never had stands for one whose retention is over.
+    await page.evaluate((key) => {
+      const list = JSON.parse(localStorage.getItem(key)!) as { kind: string; source: { generation: string } }[];
+      list[0]!.source.generation = 'no-such-generation';
+      localStorage.setItem(key, JSON.stringify(list));
+    }, historyKey);
+    await reload();
+    await page.click('#history-list li:nth-child(1) .history-open');
+    await expect.poll(() => page.textContent('#generate-error'), { timeout: 30_000 }).toMatch(/^This rewrite cannot be written again\. .*no-such-generation.* Its source sheet is no longer on the server/);
+    expect(await page.textContent('#history-status')).toMatch(/^Bars 1–2 rewritten \(variation 2 of .*\): This rewrite cannot be written again\. .* no longer on the server/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('generate-error');
+    // No setting of the form is marked: none of them could mend it.
+    expect(await page.$$('#generation-form [aria-invalid="true"]')).toHaveLength(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual(['console error: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
   });
 });
 

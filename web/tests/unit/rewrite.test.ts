@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshSeed, generationIdOf, readRange, regenerateRequest, routeRewriteErrors, selectBar, spanLabel, spanText, Takes } from '../../src/rewrite';
+import { freshSeed, generationIdOf, readRange, regenerateRequest, routeRewriteErrors, selectBar, spanLabel, spanText, Takes, unwritableRewrite } from '../../src/rewrite';
 
 describe('selecting bars on the sheet', () => {
   it('picks one bar, then reaches to the second bar clicked, in either direction', () => {
@@ -84,5 +84,26 @@ describe('the takes of one sheet', () => {
     expect(takes.undo()).toBe('first');
     expect(takes.canUndo).toBe(false);
     expect(takes.undo()).toBe('first');
+  });
+});
+
+describe('a rewrite sent again from the history', () => {
+  it('says a source the server no longer has as such, without marking any setting', () => {
+    const gone = unwritableRewrite({
+      type: 'urn:sithsynth:problem:invalid-request', title: 'The request is not valid.', status: 400,
+      errors: { 'regenerate.generation': ["There is no finished generation 'abc' to rewrite."] },
+    });
+    expect(gone).toEqual({
+      type: 'urn:sithsynth:problem:invalid-request', status: 400, title: 'This rewrite cannot be written again.',
+      detail: "There is no finished generation 'abc' to rewrite. Its source sheet is no longer on the server: open the generation it came from and rewrite those bars there.",
+    });
+    expect(gone).not.toHaveProperty('errors');
+    expect(unwritableRewrite({ type: 'about:blank', title: 'That was not found.', status: 410 }).detail).toBe('That was not found. Its source sheet is no longer on the server: open the generation it came from and rewrite those bars there.');
+  });
+
+  it('keeps any other refusal as the server said it', () => {
+    expect(unwritableRewrite({ type: 'urn:sithsynth:problem:busy', title: 'The service is busy.', status: 503, detail: 'Try again in a minute.' }))
+      .toEqual({ type: 'urn:sithsynth:problem:busy', status: 503, title: 'This rewrite cannot be written again.', detail: 'The service is busy. Try again in a minute.' });
+    expect(unwritableRewrite({ type: 'x', title: 'Bad.', status: 400, errors: { 'regenerate.bars': ['The sheet has bars 1 to 8.'] } }).detail).toBe('The sheet has bars 1 to 8.');
   });
 });
