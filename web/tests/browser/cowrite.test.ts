@@ -110,6 +110,8 @@ describe('co-writing in the web client', () => {
     await page.fill('#seed', '5');
     await page.click('#generate');
     await sheetReady(page);
+    // The page may draw before this test's listener has read the status: wait for it here.
+    await expect.poll(() => watched.completed.length).toBe(1);
     original = await fileText(watched.completed[0]!.variations![0]!.files.musicXml.url);
     expect(measures(original)).toHaveLength(16);
 
@@ -153,6 +155,7 @@ describe('co-writing in the web client', () => {
     const post = watched.posts.at(-1)!;
     expect(post).toEqual({ regenerate: { generation: watched.completed[0]!.id, variation: 1, bars: '5-8' }, seed: expect.stringMatching(/^\d+$/) });
     expect(post.seed).not.toBe(seedBefore);
+    await expect.poll(() => watched.completed.length).toBe(2);
     const rewrite = watched.completed.at(-1)!;
     const rewritten = await fileText(rewrite.variations![0]!.files.musicXml.url);
     const [before, after] = [measures(original), measures(rewritten)];
@@ -215,6 +218,7 @@ describe('co-writing in the web client', () => {
     await page.waitForFunction(() => document.querySelector('#variation-2 .score')?.getAttribute('data-state') === 'ready', undefined, { timeout: 90_000 });
 
     expect(watched.posts.at(-1)!.regenerate).toEqual({ generation: source.id, variation: 2, bars: '9' });
+    await expect.poll(() => watched.completed.length).toBe(done + 2);
     const rewritten = await fileText(watched.completed.at(-1)!.variations![0]!.files.musicXml.url);
     const before = measures(await fileText(source.variations![1]!.files.musicXml.url));
     expect(measures(rewritten).map((m, i) => m === before[i]).filter((same) => !same).length).toBeLessThanOrEqual(1);
@@ -416,6 +420,7 @@ describe('a primer in the web client', () => {
     await sheetReady(page);
 
     expect(watched.posts.at(-1)).toMatchObject({ primer, bars: 16, key: 'Am', timeSignature: '4/4' });
+    await expect.poll(() => watched.completed.length).toBe(1);
     const sheet = await fileText(watched.completed.at(-1)!.variations![0]!.files.musicXml.url);
     const [opening, continued] = [measures(primer), measures(sheet)];
     expect(continued).toHaveLength(16);
