@@ -96,13 +96,12 @@ public sealed class GenerationOrchestrator(RetrySettings retry) : TaskOrchestrat
 
             var ordered = sheets.OrderBy(s => s.Variation).ToList();
             var fileCount = 2 * count;
-            var cost = (settled.Bars ?? 0) * count; // settled, so always set; the render turns weigh it as the sheets did
             started = Begin(PipelineStage.Rendering, $"rendering MIDI and MusicXML: 0 of {fileCount} files", RenderingFrom);
             var rendering = ordered
                 .SelectMany(s => new[]
                 {
-                    CallAsync<string>(PipelineTasks.RenderMidi, new RenderWork(s.Score, Cost: cost), PipelineStage.Rendering, s.Variation),
-                    CallAsync<string>(PipelineTasks.RenderMusicXml, new RenderWork(s.Score, settled.Layout, cost), PipelineStage.Rendering, s.Variation),
+                    CallAsync<string>(PipelineTasks.RenderMidi, new RenderWork(s.Score), PipelineStage.Rendering, s.Variation),
+                    CallAsync<string>(PipelineTasks.RenderMusicXml, new RenderWork(s.Score, settled.Layout), PipelineStage.Rendering, s.Variation),
                 })
                 .ToList();
             var files = await AllAsync(rendering, done => Report(

@@ -1,38 +1,30 @@
 namespace SithSynth.Pipeline.Orchestration;
 
 /// <summary>
-/// Turns at the cores for the CPU-heavy activities of this process (writing a sheet at the models, rendering MIDI and
-/// MusicXML): one at once per core, plus one turn kept for the first piece of work of a small generation (at most
-/// <see cref="SmallCost"/> bar-variations), and each freed turn goes to the waiting generation that has had the fewest
-/// (first come among equals). While any small generation's work waits or runs, large generations hold at most one turn
-/// fewer than the cores, so one core stays with the small work; with none, large generations use every core.
+/// Turns at the models in this process: one sheet written per core at once, plus one turn kept for the first sheet of a
+/// small generation (at most <see cref="SmallCost"/> bar-variations), and each freed turn goes to the waiting generation
+/// that has had the fewest (first come among equals).
 /// The dispatcher hands activities over first come, first served and the thread pool shares the cores among all of
 /// them, so a 16-bar sheet arriving behind a flood of 40-bar × 8 generations used to share two cores with sixty-four
-/// sheets. Here it starts at once in the kept turn, and as the flood's running sheets end (ONNX work cannot be
-/// preempted) the flood keeps one core fewer until the small generation is done. The kept turn is one more than the
-/// cores, so a flood alone still keeps every core busy (inference is one ONNX thread per sheet).
+/// sheets. Here it starts at once in the kept turn (sharing the cores with one sheet per core, not with the whole
+/// flood); a larger generation goes ahead of every generation that has already had a turn. The kept turn is one more
+/// than the cores, so a flood alone still keeps every core busy (inference is one ONNX thread per sheet).
 /// </summary>
 public sealed class InferenceTurns
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Generation> _generations = new(StringComparer.Ordinal);
     private readonly List<(string Generation, int Cost, TaskCompletionSource<bool> Ready)> _waiting = [];
-    private readonly int _largeMost;
     private int _free;
     private bool _firstFree = true;
-    private int _large;
-    private int _small;
 
     public InferenceTurns(int slots)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(slots, 1);
         _free = slots;
-
-        // With one core the kept turn is all that is left to small work.
-        _largeMost = Math.Max(1, slots - 1);
     }
 
-    /// <summary>Generations up to this many bar-variations (four 16-bar sheets, one 40-bar one) are small work.</summary>
+    /// <summary>Generations up to this many bar-variations (four 16-bar sheets, one 40-bar one) may take the kept turn.</summary>
     public const int SmallCost = 64;
 
     /// <summary>One turn per core of this machine (and the kept one), for every activity of the process.</summary>
@@ -50,7 +42,7 @@ public sealed class InferenceTurns
         return new InferenceTurns(slots);
     }
 
-    /// <summary>Pieces of work waiting for a turn right now.</summary>
+    /// <summary>Sheets waiting for a turn right now.</summary>
     public int Waiting
     {
         get
@@ -62,48 +54,27 @@ public sealed class InferenceTurns
         }
     }
 
-    /// <summary>Turns held right now by generations larger than <see cref="SmallCost"/>.</summary>
-    public int HeldByLarge
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _large;
-            }
-        }
-    }
-
     /// <summary>
-    /// Waits for a turn for a piece of work of <paramref name="generation"/>, which costs <paramref name="cost"/>
-    /// bar-variations in all; disposing the turn gives it to the next.
+    /// Waits for a turn for a sheet of <paramref name="generation"/>, which costs <paramref name="cost"/> bar-variations in
+    /// all; disposing the turn gives it to the next.
     /// </summary>
     public async Task<IDisposable> EnterAsync(string generation, int cost)
     {
         ArgumentNullException.ThrowIfNull(generation);
-        var small = cost <= SmallCost;
         TaskCompletionSource<bool> ready;
         lock (_gate)
         {
             var entry = Entry(generation);
-            if (small)
-            {
-                _small++;
-            }
-
-            if (small && entry.Turns == 0 && _firstFree)
+            if (entry.Turns == 0 && cost <= SmallCost && _firstFree)
             {
                 _firstFree = false;
-                Grant(entry, small, first: true);
-                return new Turn(this, generation, small, first: true);
+                return Grant(generation, entry, first: true);
             }
 
-            // A free slot with work waiting means none of that work may have it (large work kept off the small core).
-            if (_free > 0 && MayTakeSlot(cost))
+            if (_free > 0 && _waiting.Count == 0)
             {
                 _free--;
-                Grant(entry, small, first: false);
-                return new Turn(this, generation, small, first: false);
+                return Grant(generation, entry, first: false);
             }
 
             ready = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -111,19 +82,14 @@ public sealed class InferenceTurns
             _waiting.Add((generation, cost, ready));
         }
 
-        return new Turn(this, generation, small, await ready.Task.ConfigureAwait(false));
+        return new Turn(this, generation, await ready.Task.ConfigureAwait(false));
     }
 
-    private bool MayTakeSlot(int cost) => cost <= SmallCost || _small == 0 || _large < _largeMost;
-
-    private void Grant(Generation entry, bool small, bool first)
+    private Turn Grant(string generation, Generation entry, bool first)
     {
         entry.Running++;
         entry.Turns++;
-        if (!small && !first)
-        {
-            _large++;
-        }
+        return new Turn(this, generation, first);
     }
 
     private Generation Entry(string generation)
@@ -137,7 +103,7 @@ public sealed class InferenceTurns
         return entry;
     }
 
-    private void Leave(string generation, bool small, bool first)
+    private void Leave(string generation, bool first)
     {
         lock (_gate)
         {
@@ -148,64 +114,31 @@ public sealed class InferenceTurns
                 _generations.Remove(generation);
             }
 
-            if (small)
+            // MinBy and FirstOrDefault keep the first of equals, and the list is in order of arrival.
+            var next = first
+                ? _waiting.FirstOrDefault(w => _generations[w.Generation].Turns == 0 && w.Cost <= SmallCost)
+                : _waiting.Count > 0 ? _waiting.MinBy(w => _generations[w.Generation].Turns) : default;
+            if (next.Ready is null)
             {
-                _small--;
-            }
-
-            if (first)
-            {
-                _firstFree = true;
-            }
-            else
-            {
-                _free++;
-                if (!small)
+                if (first)
                 {
-                    _large--;
+                    _firstFree = true;
                 }
-            }
+                else
+                {
+                    _free++;
+                }
 
-            Dispatch();
-        }
-    }
-
-    // Hands out every turn that may go: the kept one to a small generation's first piece of work, the slots to the
-    // generation that has had the fewest among the work allowed one. Called under the gate after every turn freed, so
-    // the end of the last small work lets large work onto the core it kept free.
-    private void Dispatch()
-    {
-        if (_firstFree)
-        {
-            // FirstOrDefault and MinBy keep the first of equals, and the list is in order of arrival.
-            var next = _waiting.FirstOrDefault(w => _generations[w.Generation].Turns == 0 && w.Cost <= SmallCost);
-            if (next.Ready is not null)
-            {
-                _firstFree = false;
-                Hand(next, first: true);
-            }
-        }
-
-        while (_free > 0)
-        {
-            var allowed = _waiting.Where(w => MayTakeSlot(w.Cost)).ToList();
-            if (allowed.Count == 0)
-            {
                 return;
             }
 
-            _free--;
-            Hand(allowed.MinBy(w => _generations[w.Generation].Turns), first: false);
+            _waiting.Remove(next);
+            var entry = _generations[next.Generation];
+            entry.Waiting--;
+            entry.Running++;
+            entry.Turns++;
+            next.Ready.SetResult(first);
         }
-    }
-
-    private void Hand((string Generation, int Cost, TaskCompletionSource<bool> Ready) next, bool first)
-    {
-        _waiting.Remove(next);
-        var entry = _generations[next.Generation];
-        entry.Waiting--;
-        Grant(entry, next.Cost <= SmallCost, first);
-        next.Ready.SetResult(first);
     }
 
     private sealed class Generation
@@ -214,11 +147,11 @@ public sealed class InferenceTurns
 
         public int Waiting { get; set; }
 
-        /// <summary>Turns given so far, while any of its work runs or waits.</summary>
+        /// <summary>Turns given so far, while any of its sheets runs or waits.</summary>
         public int Turns { get; set; }
     }
 
-    private sealed class Turn(InferenceTurns turns, string generation, bool small, bool first) : IDisposable
+    private sealed class Turn(InferenceTurns turns, string generation, bool first) : IDisposable
     {
         private int _left;
 
@@ -226,7 +159,7 @@ public sealed class InferenceTurns
         {
             if (Interlocked.Exchange(ref _left, 1) == 0)
             {
-                turns.Leave(generation, small, first);
+                turns.Leave(generation, first);
             }
         }
     }

@@ -4,14 +4,9 @@ using SithSynth.Pipeline.Artifacts;
 
 namespace SithSynth.Pipeline.Orchestration;
 
-/// <summary>
-/// Renders a stored score as a Standard MIDI File beside it and returns the new blob's name. The rendering runs in a
-/// turn of <see cref="InferenceTurns"/>, so a flood's renders do not crowd a small generation off the cores.
-/// </summary>
-public sealed class RenderMidiActivity(IArtifactStore store, InferenceTurns? turns = null) : TaskActivity<RenderWork, string>
+/// <summary>Renders a stored score as a Standard MIDI File beside it and returns the new blob's name.</summary>
+public sealed class RenderMidiActivity(IArtifactStore store) : TaskActivity<RenderWork, string>
 {
-    private readonly InferenceTurns _turns = turns ?? InferenceTurns.Shared;
-
     public override Task<string> RunAsync(TaskActivityContext context, RenderWork input) => ExecuteAsync(input);
 
     /// <summary>The activity's work, for hosts that bind activities as functions (the Functions app) rather than register them.</summary>
@@ -21,13 +16,7 @@ public sealed class RenderMidiActivity(IArtifactStore store, InferenceTurns? tur
         var scoreName = ArtifactName.Parse(input.Score);
         var score = ScoreDocument.Read(await store.ReadAsync(scoreName).ConfigureAwait(false));
         var midi = ArtifactName.Of(scoreName.GenerationId, scoreName.Variation!.Value, ArtifactKind.Midi);
-        byte[] file;
-        using (await _turns.EnterAsync(scoreName.GenerationId, input.Cost).ConfigureAwait(false))
-        {
-            file = MidiWriter.Write(score.ToSheet(), score.Title);
-        }
-
-        await store.SaveAsync(midi, file).ConfigureAwait(false);
+        await store.SaveAsync(midi, MidiWriter.Write(score.ToSheet(), score.Title)).ConfigureAwait(false);
         return midi.Value;
     }
 }

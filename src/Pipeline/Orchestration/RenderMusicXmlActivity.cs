@@ -4,14 +4,9 @@ using SithSynth.Pipeline.Artifacts;
 
 namespace SithSynth.Pipeline.Orchestration;
 
-/// <summary>
-/// Renders a stored score as MusicXML beside it and returns the new blob's name. The rendering runs in a turn of
-/// <see cref="InferenceTurns"/>, so a flood's renders do not crowd a small generation off the cores.
-/// </summary>
-public sealed class RenderMusicXmlActivity(IArtifactStore store, InferenceTurns? turns = null) : TaskActivity<RenderWork, string>
+/// <summary>Renders a stored score as MusicXML beside it and returns the new blob's name.</summary>
+public sealed class RenderMusicXmlActivity(IArtifactStore store) : TaskActivity<RenderWork, string>
 {
-    private readonly InferenceTurns _turns = turns ?? InferenceTurns.Shared;
-
     public override Task<string> RunAsync(TaskActivityContext context, RenderWork input) => ExecuteAsync(input);
 
     /// <summary>The activity's work, for hosts that bind activities as functions (the Functions app) rather than register them.</summary>
@@ -26,13 +21,7 @@ public sealed class RenderMusicXmlActivity(IArtifactStore store, InferenceTurns?
             throw new InvalidDataException($"'{input.Layout}' is not a sheet layout.");
         }
 
-        byte[] file;
-        using (await _turns.EnterAsync(scoreName.GenerationId, input.Cost).ConfigureAwait(false))
-        {
-            file = MusicXmlWriter.ToBytes(MusicXmlWriter.Write(score.ToSheet(), score.Title, layout: layout));
-        }
-
-        await store.SaveAsync(musicXml, file).ConfigureAwait(false);
+        await store.SaveAsync(musicXml, MusicXmlWriter.ToBytes(MusicXmlWriter.Write(score.ToSheet(), score.Title, layout: layout))).ConfigureAwait(false);
         return musicXml.Value;
     }
 }
