@@ -28,7 +28,19 @@ public sealed class InferenceTurns
     public const int SmallCost = 64;
 
     /// <summary>One turn per core of this machine (and the kept one), for every activity of the process.</summary>
-    public static InferenceTurns Shared { get; } = new(Environment.ProcessorCount);
+    public static InferenceTurns Shared { get; } = ForThisProcess();
+
+    // A turn holds a pool thread for a whole sheet (ONNX Runtime runs synchronously), and the pool keeps one thread per
+    // core before it adds more, slowly, as it finds itself starved: with every turn taken, the HTTP handlers, the
+    // dispatcher and the orchestrations waited for that, and a polite 16-bar generation under a flood spent 300–600 ms
+    // outside its own stages. So the pool starts with a thread per turn on top of its own minimum.
+    private static InferenceTurns ForThisProcess()
+    {
+        var slots = Environment.ProcessorCount;
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(workers + slots + 1, completionPorts);
+        return new InferenceTurns(slots);
+    }
 
     /// <summary>Sheets waiting for a turn right now.</summary>
     public int Waiting

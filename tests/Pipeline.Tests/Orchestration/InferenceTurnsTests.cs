@@ -73,4 +73,14 @@ public sealed class InferenceTurnsTests
         Assert.InRange(most, 1, 3);
         Assert.Equal(0, turns.Waiting);
     }
+
+    [Fact]
+    public void The_process_turns_leave_the_thread_pool_a_thread_per_core_beside_every_turn_held()
+    {
+        _ = InferenceTurns.Shared;
+        ThreadPool.GetMinThreads(out var workers, out _);
+
+        // Every turn (one per core and the kept one) may block a pool thread in ONNX Runtime for a whole sheet.
+        Assert.True(workers >= (2 * Environment.ProcessorCount) + 1, $"{workers} pool threads at least");
+    }
 }
