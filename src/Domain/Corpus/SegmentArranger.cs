@@ -11,7 +11,6 @@ namespace SithSynth.Domain.Corpus;
 /// </summary>
 public static class SegmentArranger
 {
-    private static readonly DurationFill Fill = new(TrainingVocabulary.Durations, TrainingVocabulary.TimeSignatures.Max(t => t.BarLength));
 
 
     /// <summary>The arrangement, or null with the reason when the whole segment cannot be used.</summary>
@@ -168,7 +167,7 @@ public static class SegmentArranger
         var events = new List<MelodyEvent>();
         foreach (var (chord, pitch, length, tied) in pieces)
         {
-            var parts = TrainingVocabulary.Durations.Contains(length) ? [length] : Fill.Split(length);
+            var parts = DurationFill.Training.Spell(length);
             if (parts.Count == 0)
             {
                 CorpusTally.Count(tally.BarsDropped, $"a {(pitch is null ? "rest" : "note")} no vocabulary durations add up to");

@@ -1,4 +1,5 @@
 using SithSynth.Domain.Music;
+using SithSynth.Domain.Vocabulary;
 
 namespace SithSynth.Domain.Decoding;
 
@@ -27,6 +28,12 @@ public sealed class DurationFill
     }
 
     public IReadOnlyList<Duration> Durations => _durations;
+
+    /// <summary>The training vocabulary's durations over its longest bar: how the corpus reader spells a length.</summary>
+    public static DurationFill Training { get; } = new(TrainingVocabulary.Durations, TrainingVocabulary.TimeSignatures.Max(t => t.BarLength));
+
+    /// <summary>A length as the one duration it is, where the vocabulary has it, or else <see cref="Split"/>.</summary>
+    public IReadOnlyList<Duration> Spell(Duration length) => _durations.Contains(length) ? [length] : Split(length);
 
     /// <summary>True when <paramref name="length"/> is a sum of the vocabulary's durations (zero always is).</summary>
     public bool CanFill(Duration length)

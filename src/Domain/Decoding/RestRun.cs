@@ -1,5 +1,4 @@
 using SithSynth.Domain.Music;
-using SithSynth.Domain.Vocabulary;
 
 namespace SithSynth.Domain.Decoding;
 
@@ -10,33 +9,30 @@ namespace SithSynth.Domain.Decoding;
 /// </summary>
 public static class RestRun
 {
-    private static readonly DurationFill Fill = new(TrainingVocabulary.Durations, TrainingVocabulary.TimeSignatures.Max(t => t.BarLength));
-
     /// <summary>
     /// <paramref name="events"/> with each run of rests under one chord merged, in one vocabulary duration where there
-    /// is one and otherwise in the fewest, longest first, as the corpus reader splits a length.
+    /// is one and otherwise in the fewest, longest first, as the corpus reader spells a length.
     /// </summary>
     public static IReadOnlyList<MelodyEvent> Merge(IReadOnlyList<MelodyEvent> events)
     {
         var merged = new List<MelodyEvent>(events.Count);
         for (var i = 0; i < events.Count; i++)
         {
-            var rest = events[i];
-            if (!rest.IsRest || i + 1 == events.Count || !events[i + 1].IsRest || events[i + 1].Chord != rest.Chord)
-            {
-                merged.Add(rest);
-                continue;
-            }
-
-            var (first, length) = (i, rest.Duration);
-            while (i + 1 < events.Count && events[i + 1].IsRest && events[i + 1].Chord == rest.Chord)
+            var (first, length) = (i, events[i].Duration);
+            while (events[first].IsRest && i + 1 < events.Count && events[i + 1].IsRest && events[i + 1].Chord == events[first].Chord)
             {
                 length += events[++i].Duration;
             }
 
-            // A length the durations cannot spell (none here: its parts are durations) keeps its parts as they were.
-            var parts = TrainingVocabulary.Durations.Contains(length) ? [length] : Fill.Split(length);
-            merged.AddRange(parts.Count > 0 ? parts.Select(part => new MelodyEvent(rest.Chord, null, part)) : events.Skip(first).Take(i - first + 1));
+            // A run's parts are durations, so their sum is always spelled; a lone event stays as it is.
+            var parts = i > first ? DurationFill.Training.Spell(length) : [];
+            if (parts.Count == 0)
+            {
+                merged.AddRange(events.Skip(first).Take(i - first + 1));
+                continue;
+            }
+
+            merged.AddRange(parts.Select(part => new MelodyEvent(events[first].Chord, null, part)));
         }
 
         return merged;
