@@ -26,7 +26,7 @@ public sealed class ChordToneGuidance
     public ChordToneGuidance(TokenVocabulary tokens, TimeSignature meter)
     {
         _meter = meter;
-        _pitches = [.. tokens.NoteIds.Where(id => tokens[id].Pitch is not null).Select(id => (id, PitchClass.Of(tokens[id].Pitch!.Value)))];
+        _pitches = [.. tokens.IdOfPitch.Select(p => (p.Value, PitchClass.Of(p.Key)))];
         _tonesOfChord = tokens.ChordIds
             .Where(id => tokens[id].Chord is { IsNoChord: false })
             .ToDictionary(id => id, id => tokens[id].Chord!.PitchClasses.ToHashSet());

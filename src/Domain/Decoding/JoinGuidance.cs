@@ -22,14 +22,14 @@ public sealed class JoinGuidance
 
     private readonly KeptForcing _keeping;
     private readonly IReadOnlyList<int?> _nextKeptPitch;
-    private readonly Dictionary<int, int> _idOfPitch;
+    private readonly IReadOnlyDictionary<int, int> _idOfPitch;
     private int? _previous;
     private bool _previousKept;
 
     public JoinGuidance(TokenVocabulary tokens, KeptForcing keeping, KeptBars? kept, int bars)
     {
         _keeping = keeping;
-        _idOfPitch = tokens.NoteIds.Where(id => tokens[id].Pitch is not null).ToDictionary(id => tokens[id].Pitch!.Value, id => id);
+        _idOfPitch = tokens.IdOfPitch;
         _nextKeptPitch = [.. Enumerable.Range(0, bars).Select(b => kept is not null && b + 1 < bars && keeping.Writes(b) && !keeping.Writes(b + 1)
             ? FirstSungFrom(kept.Kept, b + 1)
             : null)];

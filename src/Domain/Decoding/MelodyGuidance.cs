@@ -32,7 +32,7 @@ public sealed class MelodyGuidance
     private static readonly int[] Steps = [-2, -1, 1, 2];
 
     private readonly Dictionary<int, int> _scaleIdOfPitch;
-    private readonly Dictionary<int, int> _idOfPitch;
+    private readonly IReadOnlyDictionary<int, int> _idOfPitch;
     private int? _previous;
     private int _lowest = int.MaxValue;
     private int _highest = int.MinValue;
@@ -40,7 +40,7 @@ public sealed class MelodyGuidance
     public MelodyGuidance(TokenVocabulary tokens, KeyMode mode)
     {
         var home = Key.HomeOf(mode);
-        _idOfPitch = tokens.NoteIds.Where(id => tokens[id].Pitch is not null).ToDictionary(id => tokens[id].Pitch!.Value, id => id);
+        _idOfPitch = tokens.IdOfPitch;
         _scaleIdOfPitch = _idOfPitch.Where(p => KeyScale.Contains(home, PitchClass.Of(p.Key))).ToDictionary();
     }
 

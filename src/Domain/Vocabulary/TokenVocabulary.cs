@@ -23,6 +23,7 @@ public sealed class TokenVocabulary
         Bar = Single(TokenKind.Bar);
         ChordIds = [.. tokens.Where(t => t.Kind == TokenKind.Chord).Select(t => t.Id)];
         NoteIds = [.. tokens.Where(t => t.Kind == TokenKind.Note).Select(t => t.Id)];
+        IdOfPitch = tokens.Where(t => t.Kind == TokenKind.Note && t.Pitch is not null).ToDictionary(t => t.Pitch!.Value, t => t.Id);
         DurationIds = [.. tokens.Where(t => t.Kind == TokenKind.Duration).Select(t => t.Id)];
         Tie = tokens.SingleOrDefault(t => t.Kind == TokenKind.Tie)?.Id;
     }
@@ -41,6 +42,9 @@ public sealed class TokenVocabulary
 
     /// <summary>Pitched notes and the rest; not the tie, which only a pitched note may precede.</summary>
     public IReadOnlyList<int> NoteIds { get; }
+
+    /// <summary>The note token of each pitch the vocabulary writes (MIDI number → id), for rules that weigh pitches.</summary>
+    public IReadOnlyDictionary<int, int> IdOfPitch { get; }
 
     /// <summary>The tie token's id; null for a vocabulary without ties (format-1 cards), where a held note repeats.</summary>
     public int? Tie { get; }
