@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GenerationRequest, GenerationStatusDocument } from '../../src/contract';
 import { historyKey } from '../../src/history';
-import { axeViolations, launchChromium, scrollsSideways, startServe, type Serve } from './harness';
+import { axeViolations, launchChromium, openPage, scrollsSideways, startServe, type Serve } from './harness';
 
 let serve: Serve;
 let browser: Browser;
@@ -90,14 +90,8 @@ describe('co-writing in the web client', () => {
 
   beforeAll(async () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    page = await context.newPage();
+    ({ page, problems } = await openPage(context, serve.url));
     watched = watch(page);
-    problems = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    await page.goto(serve.url);
     await page.waitForFunction(() => document.querySelectorAll('#model option').length >= 2, undefined, { timeout: 30_000 });
   });
 
@@ -243,14 +237,8 @@ describe('rewrites in the history', () => {
 
   beforeAll(async () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    page = await context.newPage();
+    ({ page, problems } = await openPage(context, serve.url));
     watched = watch(page);
-    problems = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    await page.goto(serve.url);
     await page.waitForFunction(() => document.querySelectorAll('#model option').length >= 2, undefined, { timeout: 30_000 });
   });
 
@@ -395,14 +383,8 @@ describe('a primer in the web client', () => {
     writeFileSync(primerFile, primer);
 
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    ({ page, problems } = await openPage(context, serve.url));
     watched = watch(page);
-    problems = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    await page.goto(serve.url);
     await page.waitForFunction(() => document.querySelectorAll('#model option').length >= 2, undefined, { timeout: 30_000 });
   });
 
